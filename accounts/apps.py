@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    """People: an email-keyed user account, the four roles and signing in."""
+
+    name = "accounts"
+    label = "accounts"
+    verbose_name = "People"
+    default_auto_field = "django.db.models.BigAutoField"
+
+
+class AccountsUsersAppConfig(WagtailUsersAppConfig):
+    """wagtail.users, with our people forms (listed in INSTALLED_APPS in its place)."""
+
+    user_viewset = "accounts.viewsets.UserViewSet"

@@ -1,0 +1,65 @@
+"""The four roles, keyed by untranslated slugs: the one place that says who holds which role.
+
+Programme managers and facilitators hold their role through a group. A facilitator's reach is
+further limited to the cohorts they are assigned to, and a nominator's to their organisation's
+officers: that object-level scoping lives with the data (cohorts.querysets, cohorts.permissions).
+A participant is anyone with an enrolment; the group exists so admins can see them at a glance.
+"""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PROGRAMME_MANAGER = "programme-manager", "Programme manager"
+    FACILITATOR = "facilitator", "Facilitator"
+    NOMINATOR = "nominator", "Nominator"
+    PARTICIPANT = "participant", "Participant"
+
+
+def _group_slugs(user):
+    # Cached on the user object for the length of a request.
+    if not hasattr(user, "_academy_role_slugs"):
+        user._academy_role_slugs = frozenset(user.groups.values_list("name", flat=True))
+    return user._academy_role_slugs
+
+
+def has_role(user, role):
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    return Role(role).value in _group_slugs(user)
+
+
+def is_programme_manager(user):
+    """Programme managers (and superusers) see and set up everything."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or has_role(user, Role.PROGRAMME_MANAGER)
+
+
+def is_facilitator(user):
+    return has_role(user, Role.FACILITATOR)
+
+
+def is_nominator(user):
+    return has_role(user, Role.NOMINATOR)
+
+
+def roles_of(user):
+    """The roles a person holds, most powerful first (a participant may also be a nominator)."""
+    roles = []
+    if is_programme_manager(user):
+        roles.append(Role.PROGRAMME_MANAGER)
+    if is_facilitator(user):
+        roles.append(Role.FACILITATOR)
+    if is_nominator(user):
+        roles.append(Role.NOMINATOR)
+    if has_role(user, Role.PARTICIPANT):
+        roles.append(Role.PARTICIPANT)
+    return roles
+
+
+def grant_role(user, role):
+    from django.contrib.auth.models import Group
+
+    user.groups.add(Group.objects.get(name=Role(role).value))
+    user.__dict__.pop("_academy_role_slugs", None)

@@ -1,0 +1,17 @@
+from django.db import migrations
+
+from cohorts.db_guards import install_guards, remove_guards
+
+
+def forward(apps, schema_editor):
+    install_guards(schema_editor.connection)
+
+
+def backward(apps, schema_editor):
+    remove_guards(schema_editor.connection)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("cohorts", "0002_initial")]
+
+    operations = [migrations.RunPython(forward, backward)]

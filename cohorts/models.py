@@ -1,0 +1,536 @@
+import secrets
+from base64 import b32encode
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.search import index
+
+from .querysets import (
+    AttendanceMarkQuerySet,
+    CertificateQuerySet,
+    CohortQuerySet,
+    CohortSessionQuerySet,
+    EnrolmentQuerySet,
+    OrganisationQuerySet,
+)
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class Sector(models.TextChoices):
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health"
+    FIRE_AND_RESCUE = "fire-and-rescue", "Fire and rescue"
+    LOCAL_AUTHORITY = "local-authority", "Local authority"
+    CENTRAL_GOVERNMENT = "central-government", "Central government"
+    VOLUNTARY_AND_COMMUNITY = "voluntary-and-community", "Voluntary and community"
+    OTHER = "other", "Other"
+
+
+class Place(index.Indexed, models.Model):
+    """The locality a cohort serves: a county, a city region, a combined authority area."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+
+
+class Organisation(index.Indexed, models.Model):
+    """A partner agency that sends officers: a police force, an NHS trust, a council..."""
+
+    name = models.CharField(max_length=200, unique=True)
+    sector = models.CharField(max_length=30, choices=Sector.choices)
+    place = models.ForeignKey(
+        Place,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        help_text="Where the organisation mainly serves, if in one place.",
+    )
+    nominators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="nominator_for",
+        help_text="The organisation's contacts who enrol its officers.",
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("sector"),
+        FieldPanel("place"),
+        FieldPanel("nominators"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(sector__in=Sector.values), name="cohorts_organisation_sector_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Cohort(index.Indexed, ClusterableModel):
+    """One run of a programme, usually in one place: its dates, capacity, facilitators,
+    target sector mix, seat allocations per organisation, and its sessions."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        OPEN = "open", "Open for enrolment"
+        RUNNING = "running", "Running"
+        CLOSED = "closed", "Closed"
+
+    programme = models.ForeignKey(
+        "modules.ProgrammePage", on_delete=models.PROTECT, related_name="cohorts"
+    )
+    name = models.CharField(max_length=200, help_text='For example "Kent 2026".')
+    place = models.ForeignKey(
+        Place,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cohorts",
+        help_text="Leave empty for a cohort that draws from many places.",
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    capacity = models.PositiveIntegerField(help_text="The most participants the cohort takes.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    facilitators = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_cohorts"
+    )
+    target_min_sectors = models.PositiveSmallIntegerField(
+        "at least this many sectors", default=4
+    )
+    target_max_share_percent = models.PositiveSmallIntegerField(
+        "no more than this % from one sector",
+        default=40,
+        validators=[MaxValueValidator(100)],
+    )
+    checkin_opens_minutes_before = models.PositiveSmallIntegerField(
+        "check-in opens (minutes before the start)", default=30
+    )
+    checkin_closes_minutes_after = models.PositiveSmallIntegerField(
+        "check-in closes (minutes after the start)", default=120
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CohortQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("programme"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("place")]),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("status")]),
+        FieldPanel("facilitators"),
+        MultiFieldPanel(
+            [FieldPanel("target_min_sectors"), FieldPanel("target_max_share_percent")],
+            heading="Target sector mix",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("checkin_opens_minutes_before"), FieldPanel("checkin_closes_minutes_after")],
+            heading="Self check-in window",
+        ),
+        InlinePanel("sessions", heading="Cohort sessions", label="Cohort session"),
+        InlinePanel("seat_allocations", heading="Seat allocations", label="Seat allocation"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="cohorts_cohort_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=0), name="cohorts_cohort_capacity_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target_max_share_percent__lte=100),
+                name="cohorts_cohort_max_share_is_a_percentage",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "open", "running", "closed"]),
+                name="cohorts_cohort_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme.title}: {self.name}" if self.programme_id else self.name
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The cohort must end on or after its start date."})
+
+    @property
+    def is_open_for_enrolment(self):
+        return self.status == self.Status.OPEN
+
+
+class SeatAllocation(models.Model):
+    """How many of a cohort's seats one organisation may fill."""
+
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="seat_allocations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="seat_allocations"
+    )
+    seats = models.PositiveIntegerField()
+
+    panels = [FieldPanel("organisation"), FieldPanel("seats")]
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "organisation"], name="cohorts_allocation_one_per_organisation"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(seats__gte=0), name="cohorts_allocation_seats_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.seats} seats"
+
+
+class CohortSession(ClusterableModel):
+    """One meeting of a cohort (six to eight per cohort), covering one or more modules.
+
+    Times are stored in UTC and shown in Europe/London. The database refuses a session outside
+    its cohort's dates (see the trigger migration) as well as one that ends before it starts.
+    """
+
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(max_length=200)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    venue = models.TextField(blank=True, help_text="Address, for an in-person session.")
+    joining_url = models.URLField("online joining link", blank=True, max_length=500)
+    modules = ParentalManyToManyField(
+        "modules.ModulePage", blank=True, related_name="cohort_sessions"
+    )
+
+    objects = CohortSessionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("venue"),
+        FieldPanel("joining_url"),
+        FieldPanel("modules"),
+    ]
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = "cohort session"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="cohorts_session_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({timezone.localtime(self.starts_at, LONDON):%d %b %Y %H:%M})"
+
+    @property
+    def local_date(self):
+        return timezone.localtime(self.starts_at, LONDON).date()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "The session must end after it starts."
+        try:
+            cohort = self.cohort
+        except Cohort.DoesNotExist:
+            cohort = None
+        if cohort and self.starts_at and cohort.starts_on and cohort.ends_on:
+            start = timezone.localtime(self.starts_at, LONDON).date()
+            end = timezone.localtime(self.ends_at or self.starts_at, LONDON).date()
+            if start < cohort.starts_on or end > cohort.ends_on:
+                errors["starts_at"] = (
+                    f"The session must fall within the cohort's dates "
+                    f"({cohort.starts_on:%d %b %Y} to {cohort.ends_on:%d %b %Y})."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Enrolment(models.Model):
+    """One person's place on one cohort, who nominated them, and for which organisation."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", "Invited"
+        CONFIRMED = "confirmed", "Confirmed"
+        DECLINED = "declined", "Declined"
+        WAITING_LIST = "waiting-list", "Waiting list"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        SUBSTITUTED = "substituted", "Substituted"
+        COMPLETED = "completed", "Completed"
+        NOT_COMPLETED = "not-completed", "Not completed"
+
+    # The statuses that take up one of the cohort's seats.
+    SEAT_HOLDING = (Status.INVITED, Status.CONFIRMED, Status.COMPLETED, Status.NOT_COMPLETED)
+    # The statuses of someone taking part (or who took part): they appear on registers.
+    ACTIVE = (Status.CONFIRMED, Status.COMPLETED, Status.NOT_COMPLETED)
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="enrolments")
+    participant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="enrolments"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="enrolments"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.INVITED)
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("cohort"),
+        FieldPanel("participant"),
+        FieldPanel("organisation"),
+        FieldPanel("status"),
+        FieldPanel("nominated_by"),
+    ]
+
+    class Meta:
+        ordering = ["cohort", "participant__last_name", "participant__first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "participant"], name="cohorts_enrolment_one_per_person_per_cohort"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=[
+                        "invited",
+                        "confirmed",
+                        "declined",
+                        "waiting-list",
+                        "withdrawn",
+                        "substituted",
+                        "completed",
+                        "not-completed",
+                    ]
+                ),
+                name="cohorts_enrolment_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["cohort", "status"], name="cohorts_enrol_cohort_status")]
+
+    def __str__(self):
+        return f"{self.participant} on {self.cohort}"
+
+
+class AttendanceMark(models.Model):
+    """One enrolment at one cohort session: present, late, left early, absent or apologies."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        LATE = "late", "Late"
+        LEFT_EARLY = "left-early", "Left early"
+        ABSENT = "absent", "Absent"
+        APOLOGIES = "apologies", "Apologies"
+
+    class Method(models.TextChoices):
+        REGISTER = "register", "Register"
+        SELF_CHECK_IN = "self-check-in", "Self check-in"
+        IMPORT = "import", "Import"
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="attendance_marks"
+    )
+    session = models.ForeignKey(
+        CohortSession, on_delete=models.CASCADE, related_name="attendance_marks"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices)
+    note = models.CharField(max_length=500, blank=True)
+    method = models.CharField(max_length=20, choices=Method.choices, default=Method.REGISTER)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = AttendanceMarkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "attendance mark"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "session"], name="cohorts_mark_one_per_enrolment_per_session"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=["present", "late", "left-early", "absent", "apologies"]
+                ),
+                name="cohorts_mark_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment.participant} at {self.session}: {self.get_status_display()}"
+
+
+class CompletionRule(models.Model):
+    """What a programme asks for a certificate: sessions attended, modules completed online,
+    and whether a facilitator must sign off."""
+
+    programme = models.OneToOneField(
+        "modules.ProgrammePage", on_delete=models.CASCADE, related_name="completion_rule"
+    )
+    min_sessions_attended = models.PositiveSmallIntegerField(
+        "minimum sessions attended", null=True, blank=True, help_text="A number of sessions."
+    )
+    min_share_attended = models.PositiveSmallIntegerField(
+        "minimum share of sessions attended (%)",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text="Or a share of all the cohort's scheduled sessions.",
+    )
+    late_counts = models.BooleanField("late counts as attended", default=True)
+    left_early_counts = models.BooleanField("left early counts as attended", default=True)
+    required_modules = models.ManyToManyField(
+        "modules.ModulePage",
+        blank=True,
+        related_name="+",
+        help_text="Modules that must be completed online.",
+    )
+    facilitator_sign_off = models.BooleanField("a facilitator must sign off", default=False)
+
+    panels = [
+        FieldPanel("programme"),
+        FieldRowPanel([FieldPanel("min_sessions_attended"), FieldPanel("min_share_attended")]),
+        FieldRowPanel([FieldPanel("late_counts"), FieldPanel("left_early_counts")]),
+        FieldPanel("required_modules"),
+        FieldPanel("facilitator_sign_off"),
+    ]
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_share_attended__isnull=True)
+                | models.Q(min_share_attended__lte=100),
+                name="cohorts_rule_share_is_a_percentage",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Completion rule: {self.programme.title}"
+
+    def sessions_needed(self, scheduled_sessions):
+        """How many sessions a participant must attend out of the cohort's scheduled ones."""
+        needed = [0]
+        if self.min_sessions_attended is not None:
+            needed.append(self.min_sessions_attended)
+        if self.min_share_attended is not None:
+            # Round up: 75% of 6 sessions is 5 sessions, not 4.
+            needed.append(-(-scheduled_sessions * self.min_share_attended // 100))
+        return min(max(needed), scheduled_sessions)
+
+
+def new_verification_code():
+    """80 random bits as 16 base-32 characters: never derived from an id."""
+    return b32encode(secrets.token_bytes(10)).decode("ascii")
+
+
+class Certificate(models.Model):
+    """Proof that one enrolment met its programme's completion rule.
+
+    What it says is frozen when it is issued, so later edits to the programme, the cohort or
+    the person's profile do not change it. Anyone with the verification code can check it.
+    """
+
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.PROTECT, related_name="certificate"
+    )
+    verification_code = models.CharField(
+        max_length=32, unique=True, default=new_verification_code, editable=False
+    )
+    holder_name = models.CharField(max_length=300)
+    programme_title = models.CharField(max_length=255)
+    cohort_name = models.CharField(max_length=200)
+    place_name = models.CharField(max_length=200, blank=True)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    sessions_attended = models.PositiveSmallIntegerField()
+    sessions_scheduled = models.PositiveSmallIntegerField()
+    issued_at = models.DateTimeField(default=timezone.now)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.TextField(blank=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(revoked_at__isnull=True) | ~models.Q(revoked_reason=""),
+                name="cohorts_certificate_revocation_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sessions_attended__lte=models.F("sessions_scheduled")),
+                name="cohorts_certificate_attended_within_scheduled",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Certificate {self.display_code} for {self.holder_name}"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def display_code(self):
+        code = self.verification_code
+        return "-".join(code[i : i + 4] for i in range(0, len(code), 4))

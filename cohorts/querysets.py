@@ -1,0 +1,124 @@
+"""Read-only querysets that say what they select, and the object-level scoping of every role.
+
+`visible_to(user)` is the one place that says which cohorts, sessions, enrolments, attendance
+marks and certificates a person may see:
+- a programme manager: everything;
+- a facilitator: the cohorts they are assigned to, and everything on them;
+- a nominator: the cohorts their organisation has seats or officers on, and their own
+  organisation's officers' records only;
+- a participant: their own cohorts and their own records.
+A person may hold several roles (a nominator can also be a participant): what they see is the
+union.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+from accounts.roles import is_facilitator, is_nominator, is_programme_manager
+
+
+def _scope(queryset, user, *, facilitator=None, nominator=None, participant=None):
+    """Filter `queryset` to the union of what each of the user's roles may see."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if is_programme_manager(user):
+        return queryset
+    condition = Q(pk__in=[])
+    if facilitator is not None and is_facilitator(user):
+        condition |= facilitator
+    if nominator is not None and is_nominator(user):
+        condition |= nominator
+    if participant is not None:
+        condition |= participant
+    return queryset.filter(condition).distinct()
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return _scope(self, user, nominator=Q(nominators=user))
+
+    def nominated_by(self, user):
+        """The organisations this person enrols officers for."""
+        return self.filter(nominators=user)
+
+
+class CohortQuerySet(models.QuerySet):
+    def draft(self):
+        return self.filter(status="draft")
+
+    def open(self):
+        return self.filter(status="open")
+
+    def running(self):
+        return self.filter(status="running")
+
+    def closed(self):
+        return self.filter(status="closed")
+
+    def facilitated_by(self, user):
+        return self.filter(facilitators=user)
+
+    def visible_to(self, user):
+        return _scope(
+            self,
+            user,
+            facilitator=Q(facilitators=user),
+            nominator=Q(seat_allocations__organisation__nominators=user)
+            | Q(enrolments__organisation__nominators=user),
+            participant=Q(enrolments__participant=user),
+        )
+
+
+class CohortSessionQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        from django.utils import timezone
+
+        return self.filter(ends_at__gte=now or timezone.now())
+
+    def past(self, now=None):
+        from django.utils import timezone
+
+        return self.filter(ends_at__lt=now or timezone.now())
+
+    def visible_to(self, user):
+        from .models import Cohort
+
+        return self.filter(cohort__in=Cohort.objects.visible_to(user).values("pk"))
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def holding_seats(self):
+        from .models import Enrolment
+
+        return self.filter(status__in=Enrolment.SEAT_HOLDING)
+
+    def active(self):
+        from .models import Enrolment
+
+        return self.filter(status__in=Enrolment.ACTIVE)
+
+    def visible_to(self, user):
+        return _scope(
+            self,
+            user,
+            facilitator=Q(cohort__facilitators=user),
+            nominator=Q(organisation__nominators=user),
+            participant=Q(participant=user),
+        )
+
+
+class AttendanceMarkQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from .models import Enrolment
+
+        return self.filter(enrolment__in=Enrolment.objects.visible_to(user).values("pk"))
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(revoked_at__isnull=True)
+
+    def visible_to(self, user):
+        from .models import Enrolment
+
+        return self.filter(enrolment__in=Enrolment.objects.visible_to(user).values("pk"))

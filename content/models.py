@@ -1,0 +1,36 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import GeneralStreamBlock
+
+
+class HomePage(Page):
+    """The site's front page: what the academies are for, and a way in to each programme."""
+
+    intro = RichTextField(blank=True)
+    body = StreamField(GeneralStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = self.get_children().live().public().specific()
+        return context
+
+
+class StandardPage(Page):
+    """A general page: about the academies, accessibility statement, privacy notice."""
+
+    intro = RichTextField(blank=True)
+    body = StreamField(GeneralStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    subpage_types = ["content.StandardPage"]

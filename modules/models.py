@@ -1,0 +1,130 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from content.blocks import ModuleStreamBlock
+
+
+class ProgrammePage(Page):
+    """An academy, run many times in many places (the Digital Academy, the Member Leadership
+    Academy): its aims, who it is for, its modules (its child pages) and its cohorts."""
+
+    summary = models.CharField(max_length=300, blank=True, help_text="One or two sentences.")
+    aims = RichTextField(blank=True)
+    audience = RichTextField("who it is for", blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("aims"),
+        FieldPanel("audience"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("aims"),
+        index.SearchField("audience"),
+    ]
+
+    subpage_types = ["modules.ModulePage"]
+
+    class Meta:
+        verbose_name = "programme"
+
+    def modules(self):
+        return ModulePage.objects.child_of(self).live().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = self.modules()
+        return context
+
+
+class ModulePage(Page):
+    """A unit of learning inside a programme, shared by every cohort of that programme."""
+
+    summary = models.CharField(max_length=300, blank=True)
+    learning_outcomes = StreamField(
+        [("outcome", blocks.CharBlock(max_length=300, label="Learning outcome"))],
+        blank=True,
+        help_text="What participants will be able to do after this module.",
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        "estimated time (minutes)", default=60, help_text="How long the online content takes."
+    )
+    body = StreamField(ModuleStreamBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("learning_outcomes"), FieldPanel("estimated_minutes")],
+            heading="Learning outcomes and time",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["modules.ProgrammePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "module"
+
+    def reflection_prompts(self):
+        """(block id, prompt) for every activity that asks for a reflection."""
+        return [
+            (block.id, block.value["reflection_prompt"])
+            for block in self.body
+            if block.block_type == "activity" and block.value.get("reflection_prompt")
+        ]
+
+
+class ModuleProgressQuerySet(models.QuerySet):
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+
+class ModuleProgress(models.Model):
+    """What one participant has done with one module: opened, completed, reflections answered.
+
+    Reflections are private to the participant; others see only whether they were answered.
+    """
+
+    participant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress"
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="progress")
+    opened_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    reflections = models.JSONField(
+        default=dict, blank=True, help_text="Answers keyed by the activity block's id."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ModuleProgressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "module progress"
+        verbose_name_plural = "module progress"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "module"], name="modules_progress_one_per_participant"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} – {self.module}"
+
+    @property
+    def is_complete(self):
+        return self.completed_at is not None
