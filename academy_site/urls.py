@@ -11,6 +11,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
     path("my-academy/", views.home, name="home"),
+    path("learning/", include("modules.urls")),
+    path("cohorts/", include("cohorts.urls")),
 ]
 
 if settings.DEBUG:

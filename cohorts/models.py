@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from .querysets import (
@@ -241,6 +242,18 @@ class CohortSession(ClusterableModel):
     modules = ParentalManyToManyField(
         "modules.ModulePage", blank=True, related_name="cohort_sessions"
     )
+    # Cohort-specific material, which facilitators edit without touching the shared modules.
+    joining_instructions = RichTextField(blank=True)
+    pre_reading = RichTextField(blank=True)
+    slides = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Slides, uploaded after the session.",
+    )
+    follow_up_actions = RichTextField(blank=True)
 
     objects = CohortSessionQuerySet.as_manager()
 
@@ -250,6 +263,16 @@ class CohortSession(ClusterableModel):
         FieldPanel("venue"),
         FieldPanel("joining_url"),
         FieldPanel("modules"),
+        MultiFieldPanel(
+            [
+                FieldPanel("joining_instructions"),
+                FieldPanel("pre_reading"),
+                FieldPanel("slides"),
+                FieldPanel("follow_up_actions"),
+            ],
+            heading="Session material",
+            classname="collapsed",
+        ),
     ]
 
     class Meta:

@@ -4,7 +4,10 @@ from cohorts.db_guards import install_guards, remove_guards
 
 
 def forward(apps, schema_editor):
-    install_guards(schema_editor.connection)
+    # On SQLite the guards are installed after every migrate instead (see cohorts/apps.py),
+    # because SQLite rebuilds tables on ALTER and triggers would break the rebuild.
+    if schema_editor.connection.vendor == "postgresql":
+        install_guards(schema_editor.connection)
 
 
 def backward(apps, schema_editor):

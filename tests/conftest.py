@@ -1,0 +1,47 @@
+"""The site every test runs in: a Wagtail site whose root is the academy's home page, and the
+role groups (made by the role migration). Factories live beside the tests of each app."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from content.models import HomePage
+from tests.accounts.factories import UserFactory
+
+
+@pytest.fixture
+def home_page(db):
+    root = Page.objects.get(depth=1)
+    existing = HomePage.objects.first()
+    if existing:
+        return existing
+    home = HomePage(title="Academy", slug="academy")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Academy"},
+    )
+    # Wagtail's own welcome page is not part of the academy.
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _site(request, home_page):
+    """Every database test gets the home page as the default site's root."""
+    return home_page
+
+
+@pytest.fixture
+def manager(db):
+    return UserFactory(programme_manager=True, email="manager@example.org")
+
+
+@pytest.fixture
+def facilitator(db):
+    return UserFactory(facilitator=True, email="facilitator@example.org")
+
+
+@pytest.fixture
+def nominator(db):
+    return UserFactory(nominator=True, email="nominator@example.org")
