@@ -20,7 +20,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = self.get_children().live().public().specific()
+        # The home page's other children (programmes) are listed; general pages are not.
+        context["programmes"] = (
+            self.get_children().live().public().not_type(StandardPage).specific()
+        )
         return context
 
 

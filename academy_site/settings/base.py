@@ -12,7 +12,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "academy_site"
 
 env = Env()
-env.read_env(BASE_DIR / ".env", recurse=False)
+# A local .env fills in what the real environment leaves unset; READ_DOT_ENV=false skips it (the
+# settings tests do, so a developer's .env cannot change what they check).
+if env.bool("READ_DOT_ENV", default=True):
+    env.read_env(BASE_DIR / ".env", recurse=False)
 
 # Overridden per environment; production insists on a real one.
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -131,9 +134,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # immediately; production points this at a worker-backed backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# `manage.py load_demo_data` replaces the demo programmes, cohorts and people: only dev.py and
+# test.py allow it, never production.
+DEMO_DATA_ALLOWED = False
+
 WAGTAIL_SITE_NAME = "Academy"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Always serve documents through Wagtail's view, never by redirecting to the storage URL, so
+# documents used in restricted content are checked on every download (modules.wagtail_hooks).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 LOGGING = {

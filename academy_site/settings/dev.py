@@ -7,3 +7,4 @@ DEBUG = env.bool("DEBUG", default=True)
 # A fixed key is acceptable only here: dev data is throwaway and never served publicly.
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-not-for-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+DEMO_DATA_ALLOWED = True

@@ -14,4 +14,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+DEMO_DATA_ALLOWED = True
 _ = env
+# Tests never run collectstatic: let WhiteNoise look files up as asked instead of warning that
+# STATIC_ROOT is missing.
+WHITENOISE_AUTOREFRESH = True
