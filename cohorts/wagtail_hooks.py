@@ -4,10 +4,35 @@ Programme managers hold the model permissions (granted by the role migration), s
 these menus; facilitators and nominators work in the site's own pages.
 """
 
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Certificate, Cohort, CompletionRule, Enrolment, Organisation, Place
+from .models import (
+    Certificate,
+    Cohort,
+    CompletionRule,
+    Enrolment,
+    EnrolmentEvent,
+    Organisation,
+    Place,
+)
+
+
+class CohortAdminForm(WagtailAdminModelForm):
+    """The cohort screen's form. A cohort session added on the same screen as a new cohort does
+    not know its cohort yet, so its clean() could not check the session falls within the cohort's
+    dates, and the database would refuse it with a server error instead of a form error."""
+
+    def is_valid(self):
+        # The cohort form fills in self.instance before the session forms are validated, so
+        # each session checks against the dates as entered on this screen.
+        for form in self.formsets["sessions"].forms:
+            form.instance.cohort = self.instance
+        return super().is_valid()
 
 
 class CohortViewSet(SnippetViewSet):
@@ -22,6 +47,10 @@ class CohortViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Cohort.objects.select_related("programme", "place")
+
+    @property
+    def edit_handler(self):
+        return ObjectList(Cohort.panels, base_form_class=CohortAdminForm)
 
 
 class PlaceViewSet(SnippetViewSet):
@@ -48,9 +77,7 @@ class EnrolmentViewSet(SnippetViewSet):
     list_export = ["participant", "cohort", "organisation", "status", "created_at"]
 
     def get_queryset(self, request):
-        return Enrolment.objects.select_related(
-            "participant", "organisation", "cohort__programme"
-        )
+        return Enrolment.objects.select_related("participant", "organisation", "cohort__programme")
 
 
 class CompletionRuleViewSet(SnippetViewSet):
@@ -75,6 +102,35 @@ class CertificateViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """An audit trail is only ever read: nobody (not even a superuser) adds, edits or deletes
+    its entries in the admin; the enrolment services write them."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete", "publish", "lock", "unlock"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(EnrolmentEvent, ReadOnlyPermissionPolicy(EnrolmentEvent))
+
+
+class EnrolmentEventViewSet(SnippetViewSet):
+    model = EnrolmentEvent
+    icon = "history"
+    menu_label = "Enrolment history"
+    list_display = ["at", "enrolment", "action", "from_status", "to_status", "actor"]
+    list_filter = ["action", "enrolment__cohort"]
+    list_export = ["at", "enrolment", "action", "from_status", "to_status", "actor", "details"]
+    inspect_view_enabled = True
+    ordering = ["-at"]
+
+    def get_queryset(self, request):
+        return EnrolmentEvent.objects.select_related(
+            "actor", "enrolment__participant", "enrolment__cohort__programme"
+        )
+
+
 class AcademyViewSetGroup(SnippetViewSetGroup):
     menu_label = "Academy"
     menu_icon = "group"
@@ -84,6 +140,7 @@ class AcademyViewSetGroup(SnippetViewSetGroup):
         PlaceViewSet,
         OrganisationViewSet,
         EnrolmentViewSet,
+        EnrolmentEventViewSet,
         CompletionRuleViewSet,
         CertificateViewSet,
     )

@@ -1,0 +1,193 @@
+"""'My academy': the landing page shows each person what their roles let them see, and no more."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from cohorts.models import LONDON
+from tests.accounts.factories import UserFactory
+from tests.cohorts.factories import (
+    CertificateFactory,
+    CohortFactory,
+    CohortSessionFactory,
+    EnrolmentFactory,
+    OrganisationFactory,
+    SeatAllocationFactory,
+)
+from tests.modules.factories import ProgrammePageFactory
+
+pytestmark = pytest.mark.django_db
+
+HOME = reverse("home")
+
+
+def page_for(client, user):
+    client.force_login(user)
+    response = client.get(HOME)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_and_back(client):
+    response = client.get(HOME)
+    assert response.status_code == 302
+    assert response.url == f"{reverse('accounts:login')}?next={HOME}"
+
+
+def test_manager_sees_every_cohort_not_yet_closed_with_a_link_to_edit_it(client, manager):
+    running = CohortFactory(name="Kent 2026")
+    draft = CohortFactory(name="Essex 2027", draft=True)
+    CohortFactory(name="Surrey 2024", closed=True)
+    EnrolmentFactory.create_batch(3, cohort=running)
+    html = page_for(client, manager)
+    assert "Programme manager" in html
+    assert f'href="{reverse("wagtailadmin_home")}"' in html
+    for cohort in (running, draft):
+        assert f'href="{reverse("wagtailsnippets_cohorts_cohort:edit", args=[cohort.pk])}"' in html
+    assert "Kent 2026" in html
+    assert "3 of 24" in html
+    assert "Surrey 2024" not in html
+
+
+def test_facilitator_sees_their_cohorts_and_upcoming_sessions(client, facilitator):
+    mine = CohortFactory(name="Kent 2026", facilitators=[facilitator])
+    someone_elses = CohortFactory(name="Medway 2026", facilitators=[UserFactory(facilitator=True)])
+    now = timezone.now()
+    soon = now + dt.timedelta(days=3)
+    CohortSessionFactory(
+        cohort=mine, title="Data and trust", starts_at=soon, ends_at=soon + dt.timedelta(hours=2)
+    )
+    past = now - dt.timedelta(days=3)
+    CohortSessionFactory(
+        cohort=mine, title="Kick-off", starts_at=past, ends_at=past + dt.timedelta(hours=2)
+    )
+    CohortSessionFactory(
+        cohort=someone_elses,
+        title="Someone else's session",
+        starts_at=soon,
+        ends_at=soon + dt.timedelta(hours=2),
+    )
+    html = page_for(client, facilitator)
+    assert "Cohorts you facilitate" in html
+    assert "Kent 2026" in html
+    assert "Data and trust" in html
+    assert "Kick-off" not in html
+    assert "Medway 2026" not in html
+    assert "Someone else&#x27;s session" not in html
+    assert "Programme manager" not in html
+
+
+def test_nominator_sees_their_organisations_officers_only(client, nominator):
+    police = OrganisationFactory(name="Kent Police", nominators=[nominator])
+    health = OrganisationFactory(name="Kent and Medway ICB")
+    cohort = CohortFactory(name="Kent 2026")
+    EnrolmentFactory(
+        cohort=cohort,
+        organisation=police,
+        participant=UserFactory(first_name="Priya", last_name="Officer"),
+    )
+    EnrolmentFactory(
+        cohort=cohort,
+        organisation=health,
+        participant=UserFactory(first_name="Harry", last_name="Clinician"),
+    )
+    html = page_for(client, nominator)
+    assert "You nominate for Kent Police." in html
+    assert "Priya Officer" in html
+    assert "Harry Clinician" not in html
+    assert "Officers enrolled (1)" in html
+
+
+def test_nominator_sees_open_cohorts_their_organisation_has_seats_on(client, nominator):
+    police = OrganisationFactory(nominators=[nominator])
+    with_seats = CohortFactory(name="Medway 2027", open=True)
+    SeatAllocationFactory(cohort=with_seats, organisation=police)
+    CohortFactory(name="Swale 2027", open=True)
+    html = page_for(client, nominator)
+    assert "Medway 2027" in html
+    assert "Swale 2027" not in html
+
+
+def test_participant_sees_their_cohort_and_next_session(client):
+    participant = UserFactory(participant=True)
+    cohort = CohortFactory(name="Kent 2026")
+    EnrolmentFactory(cohort=cohort, participant=participant)
+    next_start = (timezone.now() + dt.timedelta(days=10)).astimezone(LONDON)
+    next_start = next_start.replace(hour=9, minute=30, second=0, microsecond=0)
+    CohortSessionFactory(
+        cohort=cohort,
+        title="Leading with data",
+        starts_at=next_start,
+        ends_at=next_start + dt.timedelta(hours=3),
+        venue="County Hall",
+    )
+    later = next_start + dt.timedelta(days=28)
+    CohortSessionFactory(
+        cohort=cohort, title="Later session", starts_at=later, ends_at=later + dt.timedelta(hours=3)
+    )
+    CohortFactory(name="Medway 2026")  # not theirs
+    html = page_for(client, participant)
+    assert "Your cohorts" in html
+    assert "Kent 2026" in html
+    assert "Medway 2026" not in html
+    assert "Next session:</strong> Leading with data" in html
+    assert f"{next_start:%A} {next_start.day} {next_start:%B %Y}, 09:30" in html
+    assert "Later session" not in html
+    assert "Your certificates" not in html
+
+
+def test_participant_sees_their_certificate_once_issued(client):
+    participant = UserFactory(participant=True)
+    enrolment = EnrolmentFactory(participant=participant, cohort=CohortFactory(name="Kent 2026"))
+    assert "Your certificates" not in page_for(client, participant)
+    certificate = CertificateFactory(enrolment=enrolment)
+    html = page_for(client, participant)
+    assert "Your certificates" in html
+    assert certificate.display_code in html
+
+
+def test_someone_with_no_role_is_told_how_to_get_enrolled(client):
+    html = page_for(client, UserFactory())
+    assert "You are not enrolled on a cohort yet." in html
+    assert "Programme manager" not in html
+    assert "Cohorts you facilitate" not in html
+
+
+def _queries_for(client, user):
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(HOME).status_code == 200
+    return len(captured)
+
+
+def _busy_user(n_enrolments):
+    """Someone in every role at once, with n officers, n cohorts and n sessions to show."""
+    person = UserFactory(roles=["programme-manager", "facilitator", "nominator", "participant"])
+    organisation = OrganisationFactory(nominators=[person])
+    programme = ProgrammePageFactory()  # one programme: pages are slow to make
+    cohorts = []
+    for _ in range(n_enrolments):
+        cohort = CohortFactory(programme=programme, facilitators=[person])
+        CohortSessionFactory(cohort=cohort, starts_at=timezone.now() + dt.timedelta(days=2))
+        EnrolmentFactory(cohort=cohort, organisation=organisation)
+        cohorts.append(cohort)
+    for cohort in cohorts[:3]:
+        enrolment = EnrolmentFactory(cohort=cohort, participant=person, organisation=organisation)
+        CertificateFactory(enrolment=enrolment)
+    return person
+
+
+def test_the_page_costs_the_same_queries_for_5_or_30_enrolments(
+    client, django_assert_max_num_queries
+):
+    few = _queries_for(client, _busy_user(5))
+    many_user = _busy_user(30)
+    client.force_login(many_user)
+    with django_assert_max_num_queries(few):
+        assert client.get(HOME).status_code == 200
+    # And a fixed budget for everything a person in every role sees.
+    assert few <= 20

@@ -1,0 +1,134 @@
+"""Who holds which role, and what each role group may do in the admin after migrating."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+from django.db import IntegrityError, transaction
+
+from accounts.models import User
+from accounts.roles import (
+    Role,
+    grant_role,
+    is_facilitator,
+    is_nominator,
+    is_programme_manager,
+    roles_of,
+)
+from tests.accounts.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("traits", "expected"),
+    [
+        pytest.param({"programme_manager": True}, [Role.PROGRAMME_MANAGER], id="manager"),
+        pytest.param({"facilitator": True}, [Role.FACILITATOR], id="facilitator"),
+        pytest.param({"nominator": True}, [Role.NOMINATOR], id="nominator"),
+        pytest.param({"participant": True}, [Role.PARTICIPANT], id="participant"),
+        pytest.param({}, [], id="no-role"),
+        pytest.param(
+            {"roles": [Role.NOMINATOR, Role.PARTICIPANT]},
+            [Role.NOMINATOR, Role.PARTICIPANT],
+            id="nominator-and-participant",
+        ),
+        pytest.param({"is_superuser": True}, [Role.PROGRAMME_MANAGER], id="superuser"),
+        pytest.param({"programme_manager": True, "is_active": False}, [], id="inactive-manager"),
+    ],
+)
+def test_roles_of_lists_a_persons_roles_most_powerful_first(traits, expected):
+    assert roles_of(UserFactory(**traits)) == expected
+
+
+def test_an_anonymous_visitor_holds_no_role():
+    visitor = AnonymousUser()
+    assert roles_of(visitor) == []
+    assert not is_programme_manager(visitor)
+    assert not is_facilitator(visitor)
+    assert not is_nominator(visitor)
+
+
+def test_a_superuser_is_a_programme_manager_without_the_group():
+    assert is_programme_manager(UserFactory(is_superuser=True))
+
+
+def test_a_facilitator_is_not_a_programme_manager():
+    assert not is_programme_manager(UserFactory(facilitator=True))
+
+
+def test_granting_a_role_takes_effect_at_once():
+    person = UserFactory()
+    assert not is_nominator(person)  # caches the person's roles
+    grant_role(person, Role.NOMINATOR)
+    assert is_nominator(person)
+
+
+def test_role_groups_exist_after_migrating_keyed_by_slug():
+    assert set(Group.objects.values_list("name", flat=True)) >= {
+        "programme-manager",
+        "facilitator",
+        "nominator",
+        "participant",
+    }
+
+
+def _perms(slug):
+    group = Group.objects.get(name=slug)
+    return {
+        f"{app}.{codename}"
+        for app, codename in group.permissions.values_list("content_type__app_label", "codename")
+    }
+
+
+def test_programme_managers_may_use_the_admin_and_change_cohorts():
+    perms = _perms("programme-manager")
+    assert "wagtailadmin.access_admin" in perms
+    for model in ["cohort", "organisation", "place", "enrolment", "completionrule"]:
+        assert f"cohorts.change_{model}" in perms
+        assert f"cohorts.add_{model}" in perms
+
+
+def test_programme_managers_may_edit_every_page():
+    from wagtail.models import GroupPagePermission
+
+    page_perms = set(
+        GroupPagePermission.objects.filter(
+            group__name="programme-manager", page__depth=1
+        ).values_list("permission__codename", flat=True)
+    )
+    assert {"add_page", "change_page", "publish_page"} <= page_perms
+
+
+def test_facilitators_may_use_the_admin_but_not_change_cohorts():
+    perms = _perms("facilitator")
+    assert "wagtailadmin.access_admin" in perms
+    assert "cohorts.change_cohort" not in perms
+    facilitator = UserFactory(facilitator=True)
+    assert facilitator.has_perm("wagtailadmin.access_admin")
+    assert not facilitator.has_perm("cohorts.change_cohort")
+
+
+@pytest.mark.parametrize("slug", ["nominator", "participant"])
+def test_nominators_and_participants_have_no_admin_permissions(slug):
+    assert _perms(slug) == set()
+
+
+def test_the_manager_role_grants_its_permissions_to_a_person():
+    manager = UserFactory(programme_manager=True)
+    assert manager.has_perm("wagtailadmin.access_admin")
+    assert manager.has_perm("cohorts.change_cohort")
+
+
+def test_emails_are_stored_lower_case_and_found_in_any_case():
+    UserFactory(email="Sam.Patel@Example.org")
+    assert User.objects.get_by_email("  SAM.PATEL@example.ORG ").email == "sam.patel@example.org"
+
+
+def test_create_user_uses_the_email_as_username_when_none_is_given():
+    person = User.objects.create_user(email="New.Person@Example.org", password="x-long-pass")
+    assert person.username == person.email == "new.person@example.org"
+
+
+def test_two_accounts_cannot_share_an_email_in_different_case():
+    UserFactory(email="a@x.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create_user(username="other", email="A@X.ORG")
