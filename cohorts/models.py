@@ -346,10 +346,24 @@ class Enrolment(models.Model):
         on_delete=models.SET_NULL,
         related_name="nominations",
     )
+    # When a nominator substitutes one officer for another, the new enrolment takes over the
+    # old one's seat; the old one stays (status substituted) so the history is kept.
+    replaces = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+        help_text="The enrolment whose seat this one took over, for a substitute.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EnrolmentQuerySet.as_manager()
+
+    # Enrolments are not content that other content links to: keep them (and their events)
+    # out of Wagtail's reference index, which would cost four queries per save in a bulk import.
+    wagtail_reference_index_ignore = True
 
     panels = [
         FieldPanel("cohort"),
@@ -557,3 +571,157 @@ class Certificate(models.Model):
     def display_code(self):
         code = self.verification_code
         return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+class EnrolmentEvent(models.Model):
+    """One change to an enrolment: who made it, when, and what changed. Written by the
+    enrolment services (never by signals), read by programme managers; never edited."""
+
+    class Action(models.TextChoices):
+        NOMINATED = "nominated", "Nominated"
+        OFFERED = "offered", "Offered a seat from the waiting list"
+        CONFIRMED = "confirmed", "Confirmed"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        SUBSTITUTED = "substituted", "Substituted"
+        INVITATION_RESENT = "invitation-resent", "Invitation resent"
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who made the change; empty when the system made it.",
+    )
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=30, choices=Action.choices)
+    from_status = models.CharField(max_length=20, choices=Enrolment.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Enrolment.Status.choices, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "enrolment event"
+        indexes = [models.Index(fields=["enrolment", "at"], name="cohorts_event_enrolment_at")]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.enrolment} ({self.at:%d %b %Y %H:%M})"
+
+
+class Invitation(models.Model):
+    """The single-use link emailed to a nominated officer to set a password and confirm or
+    decline their place. Only a hash of the link's token is stored, never the token itself."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    sent_to = models.EmailField()
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    # A resent invitation replaces the earlier link, which then stops working.
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="cohorts_invitation_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Invitation for {self.enrolment}"
+
+    @property
+    def is_usable(self):
+        return (
+            self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+        )
+
+
+# --- Attendance (issue 5) ---
+
+
+class Apology(models.Model):
+    """A participant's apologies, sent before a cohort session they cannot attend, with their
+    reason. Facilitators see it on the register, which then suggests "apologies"."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="apologies")
+    session = models.ForeignKey(
+        CohortSession, on_delete=models.CASCADE, related_name="apologies"
+    )
+    reason = models.TextField(max_length=1000)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "apology"
+        verbose_name_plural = "apologies"
+        ordering = ["sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "session"], name="cohorts_apology_one_per_enrolment_session"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Apologies from {self.enrolment.participant} for {self.session}"
+
+
+class AttendanceMarkChange(models.Model):
+    """A change to an attendance mark made after its session ended: who changed it, when, and
+    what it was before. Written by the attendance services (never by a signal); never edited."""
+
+    mark = models.ForeignKey(AttendanceMark, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    previous_status = models.CharField(max_length=20, choices=AttendanceMark.Status.choices)
+    previous_note = models.CharField(max_length=500, blank=True)
+    previous_method = models.CharField(max_length=20, choices=AttendanceMark.Method.choices)
+    new_status = models.CharField(max_length=20, choices=AttendanceMark.Status.choices)
+    new_note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = "attendance mark change"
+
+    def __str__(self):
+        return f"{self.mark}: was {self.get_previous_status_display()}"
+
+
+class AttendanceNotification(models.Model):
+    """An at-risk email sent about one enrolment, recorded so that re-checking a cohort never
+    sends the same warning twice (one row per enrolment, kind of warning and event key)."""
+
+    class Kind(models.TextChoices):
+        CANNOT_COMPLETE = "cannot-complete", "Can no longer meet the completion rule"
+        ONE_MORE_MISS = "one-more-miss", "Would not complete if they miss one more session"
+        TWO_IN_A_ROW = "two-in-a-row", "Missed two sessions in a row"
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="attendance_notifications"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # What makes the event distinct: for two missed in a row, the first session of the run.
+    key = models.CharField(max_length=100, blank=True)
+    sessions_missed = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "attendance notification"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "kind", "key"], name="cohorts_attendance_notification_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.enrolment}"

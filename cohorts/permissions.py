@@ -42,7 +42,9 @@ def can_view_cohort(user, cohort):
 def can_set_up_cohorts(user):
     if is_programme_manager(user):
         return ALLOWED
-    return Permission(False, "Only programme managers set up programmes, cohorts and organisations.")
+    return Permission(
+        False, "Only programme managers set up programmes, cohorts and organisations."
+    )
 
 
 def can_run_cohort(user, cohort):
@@ -62,7 +64,8 @@ def can_nominate(user, cohort, organisation):
         return Permission(False, f"You do not nominate for {organisation}.")
     if not cohort.is_open_for_enrolment:
         return Permission(False, "This cohort is not open for enrolment.")
-    if not cohort.seat_allocations.filter(organisation=organisation).exists():
+    # An allocation of nought seats is the same as none: the organisation cannot nominate.
+    if not cohort.seat_allocations.filter(organisation=organisation, seats__gt=0).exists():
         return Permission(False, f"{organisation} has no seats on this cohort.")
     return ALLOWED
 
@@ -73,3 +76,99 @@ def can_view_enrolment(user, enrolment):
     if Enrolment.objects.visible_to(user).filter(pk=enrolment.pk).exists():
         return ALLOWED
     return Permission(False, "You cannot see this person's enrolment.")
+
+
+def can_manage_enrolment(user, enrolment):
+    """Resend the invitation, withdraw or substitute an officer: their organisation's nominator
+    (or a programme manager)."""
+    if not _signed_in(user):
+        return Permission(False, "Sign in to manage nominations.")
+    if is_programme_manager(user):
+        return ALLOWED
+    if is_nominator(user) and enrolment.organisation.nominators.filter(pk=user.pk).exists():
+        return ALLOWED
+    return Permission(False, "Only your organisation's nominator can change this enrolment.")
+
+
+def can_view_cohort_mix(user, cohort):
+    """The cohort overview with its sector and organisation mix: managers and the cohort's
+    facilitators."""
+    if is_programme_manager(user) or facilitates(user, cohort):
+        return ALLOWED
+    return Permission(
+        False, "Only this cohort's facilitators and programme managers can see its mix."
+    )
+
+
+def can_view_enrolment_history(user):
+    """Who changed which enrolment and when: programme managers only."""
+    if is_programme_manager(user):
+        return ALLOWED
+    return Permission(False, "Only programme managers can see the history of enrolments.")
+
+
+def can_see_fellow_participants(user, cohort):
+    """Names, organisations and job titles of a cohort's participants are shown only to people
+    on the same cohort (and to those who run it)."""
+    from .models import Enrolment
+
+    if not _signed_in(user):
+        return Permission(False, "Sign in to see who is on this cohort.")
+    if is_programme_manager(user) or facilitates(user, cohort):
+        return ALLOWED
+    if cohort.enrolments.filter(participant=user, status__in=Enrolment.ACTIVE).exists():
+        return ALLOWED
+    return Permission(False, "Only people on this cohort can see who else is on it.")
+
+
+# --- Attendance (issue 5) ---
+
+
+def can_attend(user, session):
+    """Check in to, or send apologies for, a cohort session: participants with an active
+    enrolment on its cohort."""
+    from .models import Enrolment
+
+    if not _signed_in(user):
+        return Permission(False, "Sign in to check in or send apologies.")
+    if Enrolment.objects.active().filter(cohort_id=session.cohort_id, participant=user).exists():
+        return ALLOWED
+    return Permission(
+        False, "Only participants taking part in this cohort can check in or send apologies."
+    )
+
+
+def can_view_cohort_attendance(user, cohort):
+    """The cohort's attendance grid: its facilitators and programme managers see everyone;
+    a nominator sees their own organisation's officers only (the grid uses visible_to)."""
+    if not _signed_in(user):
+        return Permission(False, "Sign in to see attendance.")
+    if can_run_cohort(user, cohort):
+        return ALLOWED
+    if is_nominator(user) and cohort.enrolments.filter(organisation__nominators=user).exists():
+        return ALLOWED
+    return Permission(
+        False,
+        "Only this cohort's facilitators, programme managers and the nominators of its "
+        "participants can see its attendance.",
+    )
+
+
+def can_see_own_attendance(user, cohort):
+    """A participant's own marks and apologies on a cohort they take part in (or took part in)."""
+    from .models import Enrolment
+
+    if not _signed_in(user):
+        return Permission(False, "Sign in to see your attendance.")
+    if Enrolment.objects.filter(
+        cohort=cohort, participant=user, status__in=(*Enrolment.ACTIVE, Enrolment.Status.WITHDRAWN)
+    ).exists():
+        return ALLOWED
+    return Permission(False, "You are not taking part in this cohort.")
+
+
+def can_view_programme_attendance(user):
+    """Attendance rates across every cohort of a programme: programme managers only."""
+    if is_programme_manager(user):
+        return ALLOWED
+    return Permission(False, "Only programme managers can see attendance across a programme.")

@@ -1,0 +1,108 @@
+"""Reads for the nominator portal, the cohort overview and the "people on this cohort" page.
+Every list is bounded or paginated by the view."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from .models import Cohort, Enrolment, EnrolmentEvent, SeatAllocation
+
+
+@dataclass
+class SeatLine:
+    """One organisation's seats on one open cohort, as its nominator sees them."""
+
+    cohort: Cohort
+    organisation: object
+    allocated: int
+    used: int
+    waiting: int
+    cohort_used: int
+
+    @property
+    def left(self):
+        return max(
+            0,
+            min(self.allocated - self.used, self.cohort.capacity - self.cohort_used),
+        )
+
+    @property
+    def limited_by_cohort(self):
+        """Fewer seats left than the allocation allows, because the cohort is filling up."""
+        return self.left < self.allocated - self.used
+
+
+def open_seat_lines(organisations, limit=50):
+    """The open cohorts the nominator's organisations have seats on, with seats used and left.
+    Three queries whatever the number of cohorts."""
+    allocations = list(
+        SeatAllocation.objects.filter(
+            organisation__in=organisations, cohort__status=Cohort.Status.OPEN
+        )
+        .select_related("cohort__programme", "cohort__place", "organisation")
+        .order_by("cohort__starts_on", "cohort__name", "organisation__name")[:limit]
+    )
+    cohort_ids = {a.cohort_id for a in allocations}
+    holding = Q(status__in=Enrolment.SEAT_HOLDING)
+    counts = {
+        (row["cohort"], row["organisation"]): row
+        for row in Enrolment.objects.filter(cohort__in=cohort_ids)
+        .values("cohort", "organisation")
+        .annotate(
+            used=Count("pk", filter=holding),
+            waiting=Count("pk", filter=Q(status=Enrolment.Status.WAITING_LIST)),
+        )
+    }
+    cohort_used = {}
+    for (cohort_id, _), row in counts.items():
+        cohort_used[cohort_id] = cohort_used.get(cohort_id, 0) + row["used"]
+    return [
+        SeatLine(
+            cohort=a.cohort,
+            organisation=a.organisation,
+            allocated=a.seats,
+            used=counts.get((a.cohort_id, a.organisation_id), {}).get("used", 0),
+            waiting=counts.get((a.cohort_id, a.organisation_id), {}).get("waiting", 0),
+            cohort_used=cohort_used.get(a.cohort_id, 0),
+        )
+        for a in allocations
+    ]
+
+
+def officers_of(organisations, *, cohort_id=None, status=None):
+    """The enrolments of the nominator's own organisations' officers, newest cohorts first."""
+    officers = (
+        Enrolment.objects.filter(organisation__in=organisations)
+        .select_related("participant", "organisation", "cohort__programme", "replaces__participant")
+        .order_by("-cohort__starts_on", "cohort__name", "participant__last_name", "pk")
+    )
+    if cohort_id:
+        officers = officers.filter(cohort_id=cohort_id)
+    if status:
+        officers = officers.filter(status=status)
+    return officers
+
+
+def fellow_participants(cohort):
+    """Who is taking part in the cohort: name, organisation and job title only."""
+    return (
+        Enrolment.objects.filter(cohort=cohort, status__in=Enrolment.ACTIVE)
+        .select_related("participant", "organisation")
+        .order_by("participant__last_name", "participant__first_name", "pk")
+    )
+
+
+def cohort_enrolments(cohort):
+    return (
+        Enrolment.objects.filter(cohort=cohort)
+        .select_related("participant", "organisation", "nominated_by")
+        .order_by("status", "participant__last_name", "participant__first_name", "pk")
+    )
+
+
+def cohort_events(cohort):
+    return (
+        EnrolmentEvent.objects.filter(enrolment__cohort=cohort)
+        .select_related("actor", "enrolment__participant", "enrolment__organisation")
+        .order_by("-at", "-pk")
+    )

@@ -1,0 +1,1 @@
+"""Forms for the cohorts app's own pages, one module per area (nominations, material...)."""

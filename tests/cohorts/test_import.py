@@ -1,0 +1,284 @@
+"""Bulk nomination from a spreadsheet: files as people really save them, a preview that saves
+nothing, every problem reported with its row and column, and all rows or none."""
+
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from cohorts import services
+from cohorts.imports import ImportFileError, read_nominations_file
+from cohorts.models import Enrolment
+from tests.cohorts.factories import EnrolmentFactory
+from tests.cohorts.nomination_world import make_world, officer
+
+FILES = Path(__file__).parent / "import_files"
+THREE_OFFICERS = {
+    ("Aisha", "Khan", "aisha.khan@kent.police.uk", "Inspector", "Neighbourhood Policing"),
+    ("Siôn", "Griffiths", "sion.griffiths@kent.police.uk", "Sergeant", "Partnerships"),
+    ("Zoë", "Müller", "zoe.muller@kent.police.uk", "Analyst", "Intelligence"),
+}
+
+
+def upload(name):
+    return SimpleUploadedFile(name, (FILES / name).read_bytes())
+
+
+def as_tuples(rows):
+    return {(r["first_name"], r["last_name"], r["email"], r["job_title"], r["team"]) for r in rows}
+
+
+# Reading files (no database) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "utf8_bom_comma.csv",
+        "utf8_no_bom_comma.csv",
+        "excel_cp1252_semicolon.csv",
+        "excel_unicode_text_utf16_tab.csv",
+        "headers_any_order_blank_rows.csv",
+        "officers.xlsx",
+    ],
+)
+def test_files_as_people_really_save_them_are_read(name):
+    assert as_tuples(read_nominations_file(upload(name))) == THREE_OFFICERS
+
+
+def test_a_single_name_column_is_split_into_first_and_last_name():
+    rows = read_nominations_file(upload("single_name_column_semicolon.csv"))
+    assert [(r["first_name"], r["last_name"], r["team"]) for r in rows][1] == (
+        "Siôn",
+        "Griffiths",
+        "",
+    )
+
+
+def test_rows_keep_their_spreadsheet_row_numbers():
+    rows = read_nominations_file(upload("officers.xlsx"))
+    assert [r["row"] for r in rows] == [2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("officers_list.pdf.csv", "This file is a PDF, not a spreadsheet"),
+        ("letter.docx.xlsx", "not an Excel workbook we can read"),
+        ("not_a_table.csv", "missing: Email"),
+        ("empty.csv", "This file is empty"),
+    ],
+)
+def test_a_file_that_is_not_a_table_gets_a_clear_message(name, message):
+    with pytest.raises(ImportFileError, match=message):
+        read_nominations_file(upload(name))
+
+
+def test_a_binary_file_gets_a_clear_message():
+    with pytest.raises(ImportFileError, match="does not look like a CSV"):
+        read_nominations_file(SimpleUploadedFile("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00"))
+
+
+def test_a_file_with_too_many_rows_is_refused():
+    body = "Email,First name,Last name,Job title\n" + "".join(
+        f"p{i}@example.org,P,{i},Officer\n" for i in range(1001)
+    )
+    with pytest.raises(ImportFileError, match="more than 1,000 officers"):
+        read_nominations_file(SimpleUploadedFile("big.csv", body.encode()))
+
+
+# Through the pages ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(db):
+    return make_world(capacity=10, police_seats=4, health_seats=4)
+
+
+@pytest.fixture
+def police_client(client, world):
+    client.force_login(world.police_nominator)
+    return client
+
+
+def upload_url(world):
+    return reverse("cohorts:import_upload", args=[world.cohort.pk, world.police.pk])
+
+
+def preview(police_client, world, name, **data):
+    response = police_client.post(upload_url(world), {"file": upload(name), **data}, follow=True)
+    assert response.status_code == 200
+    return response
+
+
+def test_upload_shows_a_preview_and_saves_nothing(police_client, world):
+    response = preview(police_client, world, "excel_cp1252_semicolon.csv")
+    review = response.context["review"]
+    assert not review.problems
+    assert review.invite_count == 3
+    assert "Nominate these 3 officers" in response.text
+    assert "Zoë" in response.text
+    assert not Enrolment.objects.exists()
+    assert not mail.outbox
+
+
+def test_confirming_the_preview_nominates_every_row(
+    police_client, world, django_capture_on_commit_callbacks
+):
+    response = preview(police_client, world, "officers.xlsx")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = police_client.post(response.request["PATH_INFO"])
+    assert response.status_code == 302
+    assert set(Enrolment.objects.values_list("participant__email", flat=True)) == {
+        "aisha.khan@kent.police.uk",
+        "sion.griffiths@kent.police.uk",
+        "zoe.muller@kent.police.uk",
+    }
+    assert len(mail.outbox) == 3
+    event = Enrolment.objects.get(participant__email="zoe.muller@kent.police.uk").events.get()
+    assert event.details == {"source": "import", "file": "officers.xlsx", "row": 4}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "duplicate_emails.csv",
+            ["Row 4, Email: aisha.khan@kent.police.uk is already on row 2 of this file."],
+        ),
+        (
+            "bad_emails.csv",
+            [
+                'Row 2, Email: "aisha.khan(at)kent.police.uk" is not an email address',
+                'Row 3, Email: "ben.okafor@" is not an email address',
+                'Row 4, Email: "cara ng@kent.police.uk" is not an email address',
+            ],
+        ),
+        (
+            "missing_fields.csv",
+            [
+                "Row 2, First name: is missing.",
+                "Row 3, Email: is missing.",
+                "Row 4, Job title: is missing.",
+            ],
+        ),
+        ("six_officers.csv", ["Row 6: no seat left for this officer: Kent Police has 4 seats"]),
+    ],
+)
+def test_each_problem_is_reported_with_its_row_and_column_and_nothing_is_saved(
+    police_client, world, name, expected
+):
+    response = preview(police_client, world, name)
+    problems = [str(p) for p in response.context["review"].problems]
+    for message in expected:
+        assert any(p.startswith(message) for p in problems), (message, problems)
+    assert "problem" in response.text and "Nominate these" not in response.text
+    # Even a forced confirm saves nothing.
+    response = police_client.post(response.request["PATH_INFO"])
+    assert "Nothing was saved" in response.text
+    assert not Enrolment.objects.exists()
+
+
+def test_duplicates_against_existing_enrolments_are_reported(police_client, world):
+    services.enrolment_nominate(
+        actor=world.police_nominator,
+        cohort=world.cohort,
+        organisation=world.police,
+        **officer(1, email="Sion.Griffiths@kent.police.uk"),
+    )
+    response = preview(police_client, world, "utf8_bom_comma.csv")
+    assert [str(p) for p in response.context["review"].problems] == [
+        "Row 3, Email: sion.griffiths@kent.police.uk already has a nomination on this cohort "
+        "(see your officers list)."
+    ]
+
+
+def test_over_allocation_can_go_on_the_waiting_list_when_the_nominator_chooses(
+    police_client, world
+):
+    response = preview(police_client, world, "six_officers.csv", allow_waiting_list="on")
+    review = response.context["review"]
+    assert (review.invite_count, review.waiting_list_count) == (4, 2)
+    police_client.post(response.request["PATH_INFO"])
+    statuses = list(
+        Enrolment.objects.order_by("participant__last_name").values_list("status", flat=True)
+    )
+    assert statuses == ["invited"] * 4 + ["waiting-list"] * 2
+
+
+def test_seats_taken_between_preview_and_confirm_import_nothing(police_client, world):
+    response = preview(police_client, world, "utf8_bom_comma.csv")
+    assert not response.context["review"].problems
+    # Meanwhile, a colleague fills two of the four seats.
+    for n in (1, 2):
+        services.enrolment_nominate(
+            actor=world.police_nominator,
+            cohort=world.cohort,
+            organisation=world.police,
+            **officer(n),
+        )
+    response = police_client.post(response.request["PATH_INFO"])
+    assert response.status_code == 200
+    assert "Nothing was saved" in response.text
+    assert "Row 4: no seat left" in response.text
+    assert Enrolment.objects.count() == 2
+
+
+def test_an_unreadable_file_shows_the_error_summary(police_client, world):
+    response = police_client.post(upload_url(world), {"file": upload("officers_list.pdf.csv")})
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert "This file is a PDF" in response.text
+    assert not Enrolment.objects.exists()
+
+
+def test_a_file_over_2_mb_is_refused(police_client, world):
+    big = SimpleUploadedFile("big.csv", b"Email\n" + b"x" * (2 * 1024 * 1024 + 10))
+    response = police_client.post(upload_url(world), {"file": big})
+    assert "larger than 2 MB" in response.text
+
+
+def test_another_nominator_cannot_confirm_someone_elses_upload(client, police_client, world):
+    response = preview(police_client, world, "utf8_bom_comma.csv")
+    path = response.request["PATH_INFO"]
+    client.logout()
+    client.force_login(world.health_nominator)
+    assert client.post(path).status_code == 403
+    assert not Enrolment.objects.exists()
+
+
+def test_an_upload_is_confirmed_only_once(police_client, world):
+    response = preview(police_client, world, "utf8_bom_comma.csv")
+    path = response.request["PATH_INFO"]
+    police_client.post(path)
+    response = police_client.post(path, follow=True)
+    assert "expired or was already imported" in response.text
+    assert Enrolment.objects.count() == 3
+
+
+def test_an_existing_officer_on_another_cohort_can_be_imported(police_client, world):
+    EnrolmentFactory(participant__email="aisha.khan@kent.police.uk", organisation=world.police)
+    response = preview(police_client, world, "utf8_bom_comma.csv")
+    assert not response.context["review"].problems
+    assert "has an account" in response.text
+
+
+def test_bulk_nomination_of_200_rows_stays_within_a_query_budget(
+    world, django_assert_max_num_queries
+):
+    world.cohort.capacity = 300
+    world.cohort.save()
+    world.cohort.seat_allocations.filter(organisation=world.police).update(seats=250)
+    rows = [{"row": n + 2, **officer(n), "first_name": "Officer"} for n in range(200)]
+    # A fixed number of queries per officer (account, role, enrolment, event, and the
+    # savepoints that validate constraints), none that grow with the file or the seats.
+    with django_assert_max_num_queries(200 * 18):
+        services.enrolment_bulk_nominate(
+            actor=world.police_nominator,
+            cohort=world.cohort,
+            organisation=world.police,
+            rows=rows,
+        )
+    assert Enrolment.objects.filter(status="invited").count() == 200
