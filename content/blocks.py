@@ -1,4 +1,5 @@
-"""StreamField blocks shared by every page type: one template per block, in templates/content/blocks/.
+"""StreamField blocks shared by every page type: one template per block, in
+templates/content/blocks/.
 
 Each block asks for what makes it accessible: a video needs its transcript, an image its alt text.
 """

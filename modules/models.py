@@ -1,13 +1,17 @@
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from content.blocks import ModuleStreamBlock
+
+from .querysets import ModulePageQuerySet
 
 
 class ProgrammePage(Page):
@@ -17,6 +21,15 @@ class ProgrammePage(Page):
     summary = models.CharField(max_length=300, blank=True, help_text="One or two sentences.")
     aims = RichTextField(blank=True)
     audience = RichTextField("who it is for", blank=True)
+    module_opens_days_before = models.PositiveSmallIntegerField(
+        "modules open (days before their session)",
+        null=True,
+        blank=True,
+        help_text=(
+            "Leave empty to open every module as soon as a participant joins. Otherwise a module "
+            "opens to a cohort this many days before the cohort session that covers it."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -24,6 +37,7 @@ class ProgrammePage(Page):
         FieldPanel("aims"),
         FieldPanel("audience"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("module_opens_days_before")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -40,8 +54,10 @@ class ProgrammePage(Page):
         return ModulePage.objects.child_of(self).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = self.modules()
+        context.update(selectors.programme_page_context(programme=self, user=request.user))
         return context
 
 
@@ -58,6 +74,8 @@ class ModulePage(Page):
         "estimated time (minutes)", default=60, help_text="How long the online content takes."
     )
     body = StreamField(ModuleStreamBlock(), blank=True)
+
+    objects = PageManager.from_queryset(ModulePageQuerySet)()
 
     content_panels = [
         *Page.content_panels,
@@ -80,12 +98,42 @@ class ModulePage(Page):
     class Meta:
         verbose_name = "module"
 
+    def serve(self, request, *args, **kwargs):
+        # Module content is for the programme's participants, facilitators and managers only:
+        # strangers are sent to sign in and back; signed-in people without access are told why.
+        from .permissions import can_view_module, takes_part_in
+        from .services import module_progress_open
+
+        permission = can_view_module(request.user, self)
+        if not permission:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied(permission.reason)
+        # Only a participant's own visits count as opening the module; previews never do.
+        if (
+            not getattr(request, "is_preview", False)
+            and request.method == "GET"
+            and takes_part_in(request.user, self.get_parent())
+        ):
+            module_progress_open(participant=request.user, module=self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.module_page_context(module=self, user=request.user))
+        return context
+
     def reflection_prompts(self):
         """(block id, prompt) for every activity that asks for a reflection."""
+        # Read the stored data, not the blocks: building blocks would fetch their documents and
+        # images, a query per module wherever prompts are counted.
         return [
-            (block.id, block.value["reflection_prompt"])
-            for block in self.body
-            if block.block_type == "activity" and block.value.get("reflection_prompt")
+            (block["id"], block["value"]["reflection_prompt"])
+            for block in self.body.raw_data
+            if block.get("type") == "activity"
+            and (block.get("value") or {}).get("reflection_prompt")
         ]
 
 

@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "modules"
 
-urlpatterns = []
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("log/", views.learning_log, name="learning_log"),
+    path("modules/<int:pk>/complete/", views.module_complete, name="module_complete"),
+    path("modules/<int:pk>/reflections/", views.module_reflections, name="module_reflections"),
+    path("cohorts/<int:pk>/progress/", views.cohort_progress, name="cohort_progress"),
+]

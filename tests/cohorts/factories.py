@@ -73,6 +73,8 @@ class CohortFactory(factory.django.DjangoModelFactory):
     def facilitators(self, create, extracted, **kwargs):
         if create and extracted:
             self.facilitators.add(*extracted)
+            # A parental many-to-many is only written to the database when the cohort is saved.
+            self.save()
 
 
 def _session_start(cohort, n):
