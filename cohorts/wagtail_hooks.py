@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
     Certificate,
+    CertificateDesign,
     Cohort,
     CompletionRule,
     Enrolment,
@@ -75,6 +76,7 @@ class EnrolmentViewSet(SnippetViewSet):
     list_display = ["participant", "cohort", "organisation", "status"]
     list_filter = ["status", "cohort", "organisation"]
     list_export = ["participant", "cohort", "organisation", "status", "created_at"]
+    inspect_view_enabled = True
 
     def get_queryset(self, request):
         return Enrolment.objects.select_related("participant", "organisation", "cohort__programme")
@@ -89,7 +91,14 @@ class CompletionRuleViewSet(SnippetViewSet):
 class CertificateViewSet(SnippetViewSet):
     model = Certificate
     icon = "doc-full-inverse"
-    list_display = ["holder_name", "programme_title", "cohort_name", "issued_at", "revoked_at"]
+    list_display = [
+        "holder_name",
+        "programme_title",
+        "cohort_name",
+        "issued_at",
+        "email_sent_at",
+        "revoked_at",
+    ]
     list_filter = ["programme_title"]
     list_export = [
         "verification_code",
@@ -97,14 +106,16 @@ class CertificateViewSet(SnippetViewSet):
         "programme_title",
         "cohort_name",
         "issued_at",
+        "email_sent_at",
         "revoked_at",
     ]
     inspect_view_enabled = True
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """An audit trail is only ever read: nobody (not even a superuser) adds, edits or deletes
-    its entries in the admin; the enrolment services write them."""
+    """Records that only services may write are read-only in the admin, even for superusers:
+    the audit trail, enrolments (changing one bypasses the seat rules, history and emails of
+    cohorts.services) and certificates (issued, re-issued and revoked by their own workflow)."""
 
     def user_has_permission(self, user, action):
         if action in ("add", "change", "delete", "publish", "lock", "unlock"):
@@ -112,7 +123,8 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
-register_permission_policy(EnrolmentEvent, ReadOnlyPermissionPolicy(EnrolmentEvent))
+for _model in (EnrolmentEvent, Enrolment, Certificate):
+    register_permission_policy(_model, ReadOnlyPermissionPolicy(_model))
 
 
 class EnrolmentEventViewSet(SnippetViewSet):
@@ -147,3 +159,23 @@ class AcademyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(AcademyViewSetGroup)
+
+
+# --- Certificates (issue 6) ---
+
+
+class CertificateDesignViewSet(SnippetViewSet):
+    """Each programme's certificate design, edited by programme managers."""
+
+    model = CertificateDesign
+    icon = "doc-full"
+    menu_label = "Certificate designs"
+    add_to_admin_menu = True
+    menu_order = 151
+    list_display = ["programme", "heading", "signatory_name", "updated_at"]
+
+    def get_queryset(self, request):
+        return CertificateDesign.objects.select_related("programme")
+
+
+register_snippet(CertificateDesignViewSet)

@@ -198,3 +198,26 @@ def test_facilitators_and_nominators_cannot_post_a_cohort(client, request, role,
     response = client.post(ADD, cohort_form_data(programme))
     assert response.status_code in (302, 403)
     assert not Cohort.objects.exists()
+
+
+def test_enrolments_are_read_only_in_the_admin_so_seat_rules_and_history_are_never_bypassed(
+    client, manager
+):
+    from cohorts.models import Enrolment
+    from tests.cohorts.factories import EnrolmentFactory
+
+    enrolment = EnrolmentFactory(status=Enrolment.Status.CONFIRMED)
+    client.force_login(manager)
+
+    assert client.get(reverse("wagtailsnippets_cohorts_enrolment:list")).status_code == 200
+    inspect = client.get(reverse("wagtailsnippets_cohorts_enrolment:inspect", args=[enrolment.pk]))
+    assert inspect.status_code == 200
+    edit = client.post(
+        reverse("wagtailsnippets_cohorts_enrolment:edit", args=[enrolment.pk]),
+        {"status": Enrolment.Status.WITHDRAWN},
+    )
+    assert edit.status_code in (302, 403)
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.CONFIRMED
+    add = client.get(reverse("wagtailsnippets_cohorts_enrolment:add"))
+    assert add.status_code in (302, 403)
