@@ -323,9 +323,9 @@ def review_rows(*, cohort, organisation, rows, allow_waiting_list=False):
 
     # One query for everyone in the file who already has an enrolment on this cohort.
     existing = dict(
-        Enrolment.objects.filter(cohort=cohort, participant__email__in=list(seen)).values_list(
-            "participant__email", "organisation"
-        )
+        Enrolment.objects.filter(cohort=cohort, participant__email__in=list(seen))
+        .exclude(status__in=Enrolment.ENDED)
+        .values_list("participant__email", "organisation")
     )
     known = set(User.objects.filter(email__in=list(seen)).values_list("email", flat=True))
     left = seats_left(cohort, organisation)

@@ -182,10 +182,28 @@ def _nominate_locked(
     """Create one enrolment; the caller holds the cohort lock."""
     user = person_find_or_create(**person)
     existing = Enrolment.objects.filter(cohort=cohort, participant=user).first()
-    if existing is not None:
+    if existing is not None and existing.status not in Enrolment.ENDED:
         raise ValidationError({"email": f"{user.email} already has a nomination on this cohort."})
     if status is None:
         status = Status.INVITED if seats_left(cohort, organisation) > 0 else Status.WAITING_LIST
+    if existing is not None:
+        # Someone who declined or was withdrawn is nominated again: the same enrolment takes
+        # the new nomination, so its history reads as one story.
+        from_status = existing.status
+        existing.organisation = organisation
+        existing.nominated_by = actor
+        existing.replaces = replaces
+        existing.status = status
+        existing.full_clean(exclude=["cohort", "participant", "organisation", "nominated_by"])
+        existing.save()
+        _record(
+            existing,
+            actor=actor,
+            action=Action.NOMINATED,
+            from_status=from_status,
+            details={**(details or {}), "nominated_again": True},
+        )
+        return existing
     enrolment = Enrolment(
         cohort=cohort,
         participant=user,

@@ -74,6 +74,26 @@ def test_officer_cannot_be_nominated_twice_for_one_cohort(world):
     assert Enrolment.objects.count() == 1
 
 
+@pytest.mark.parametrize("ended", ["decline", "withdraw"])
+def test_officer_who_declined_or_was_withdrawn_can_be_nominated_again_and_keeps_one_history(
+    world, ended
+):
+    first = nominate(world, 1)
+    if ended == "decline":
+        services.enrolment_decline(actor=first.participant, enrolment=first)
+    else:
+        services.enrolment_withdraw(actor=world.police_nominator, enrolment=first)
+
+    again = nominate(world, 1, email="Officer1@Example.org")
+
+    assert again.pk == first.pk
+    assert again.status == S.INVITED
+    assert Enrolment.objects.filter(cohort=world.cohort).count() == 1
+    actions = list(again.events.order_by("at", "pk").values_list("action", flat=True))
+    assert actions[0] == actions[-1] == "nominated"
+    assert len(actions) == 3
+
+
 def test_cohort_not_open_takes_no_nominations(world):
     Cohort.objects.filter(pk=world.cohort.pk).update(status=Cohort.Status.RUNNING)
     with pytest.raises(ValidationError, match="not open"):
