@@ -4,15 +4,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
+
 from . import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
+    path("privacy/", accounts_views.privacy, name="privacy"),
     path("my-academy/", views.home, name="home"),
     path("learning/", include("modules.urls")),
     path("cohorts/", include("cohorts.urls")),
+    path("certificates/", include("cohorts.certificate_urls")),
 ]
 
 if settings.DEBUG:

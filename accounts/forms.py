@@ -15,7 +15,9 @@ class SignInForm(AuthenticationForm):
         widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     error_messages = {
-        "invalid_login": "Enter a correct email address and password. Passwords are case-sensitive.",
+        "invalid_login": (
+            "Enter a correct email address and password. Passwords are case-sensitive."
+        ),
         "inactive": "This account is inactive.",
     }
 
@@ -41,3 +43,31 @@ class AdminUserCreationForm(_EmailUniqueMixin, UserCreationForm):
 class AdminUserEditForm(_EmailUniqueMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | {"job_title", "team"}
+
+
+class TokenForm(forms.Form):
+    """The six-digit code from the person's authenticator app."""
+
+    token = forms.CharField(
+        label="Code from your authenticator app",
+        min_length=6,
+        max_length=8,
+        help_text="Six digits. A new one appears every 30 seconds.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].replace(" ", "")
+        if not token.isdigit():
+            raise forms.ValidationError("Enter the digits shown in your authenticator app.")
+        return token
+
+
+class EraseConfirmForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I have checked this erasure request and understand it cannot be undone",
+        required=True,
+        error_messages={"required": "Tick the box to confirm the erasure."},
+    )

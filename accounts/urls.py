@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
 from .forms import SignInForm
 
 app_name = "accounts"
@@ -16,4 +17,9 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    # Security and personal data (issue 9).
+    path("two-factor/", views.two_factor, name="two_factor"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data.<str:export_format>", views.my_data_download, name="my_data_download"),
+    path("people/<int:pk>/erase/", views.person_erase, name="person_erase"),
 ]

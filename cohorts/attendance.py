@@ -471,7 +471,14 @@ def attendance_import_parse(data: bytes) -> tuple[list[ImportedAttendee], list[s
     text = _decode(data)
     if not text.strip():
         raise ImportFileError("The file is empty.")
-    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+    try:
+        # newline="" as the csv module asks, so a stray carriage return is not a broken row.
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    except csv.Error as error:
+        raise ImportFileError(
+            "This file could not be read as a CSV attendance list. Download the list again "
+            "from the video call and upload it unchanged."
+        ) from error
     header_at = None
     for number, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
         headers = [" ".join(cell.strip().lstrip("\ufeff").lower().split()) for cell in row]

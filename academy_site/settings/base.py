@@ -4,6 +4,7 @@ Everything deployment-specific is read from the environment here, through one re
 so `.env.example` lists every knob. dev/test/production only change defaults and strictness.
 """
 
+import datetime as dt
 from pathlib import Path
 
 from environs import Env
@@ -44,12 +45,19 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    # The database task backend's tables; production's workers take tasks from them.
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Security (issue 9): sign-in lock-out, two-factor codes for staff, Content Security Policy.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -59,9 +67,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "accounts.middleware.AcademyCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "academy_site.urls"
@@ -79,6 +92,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # GOV.UK Frontend form markup (includes/field.html) in every template.
+            "builtins": ["academy_site.templatetags.govuk"],
         },
     },
 ]
@@ -92,7 +107,11 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out person is refused before their password is even checked.
+    "accounts.backends.LockoutBackend",
+    "accounts.backends.EmailOrUsernameBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "/"
@@ -134,6 +153,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # immediately; production points this at a worker-backed backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# One process's memory by default; production shares a Redis cache between its processes when
+# REDIS_URL is set (see production.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # `manage.py load_demo_data` replaces the demo programmes, cohorts and people: only dev.py and
 # test.py allow it, never production.
 DEMO_DATA_ALLOWED = False
@@ -144,6 +167,13 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 # Always serve documents through Wagtail's view, never by redirecting to the storage URL, so
 # documents used in restricted content are checked on every download (modules.wagtail_hooks).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads: small enough that one request cannot exhaust memory, and only the file types people
+# actually share (no HTML or SVG documents, which a browser would run).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 LOGGING = {
@@ -152,3 +182,65 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Security (issue 9) ------------------------------------------------------------------------
+
+# Sign-in throttling (django-axes): five wrong passwords for one email address from one IP
+# address lock that pair out for fifteen minutes. The email is matched without case or spaces so
+# "Alex@X" and "alex@x " count as one.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_from_request"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER to trust its X-Forwarded-For header.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+
+# Two-factor authentication: programme managers and facilitators see everyone's personal data, so
+# they confirm a code from an authenticator app (TOTP) after their password. dev.py turns this
+# off so the demo logins work without a phone.
+ACADEMY_REQUIRE_2FA = env.bool("ACADEMY_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Content Security Policy (django-csp 4). The site runs no inline script; Wagtail's admin needs
+# inline scripts and styles, so /admin/ gets its own, looser policy (accounts.middleware).
+_VIDEO_FRAMES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # Inline style attributes (chart bar widths) are harmless without script.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_VIDEO_FRAMES],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+ACADEMY_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        # The admin previews pages in a frame of the site itself.
+        "frame-ancestors": ["'self'"],
+    }
+}
+
+# Personal data: participants are anonymised this many years after their latest cohort closes
+# (`manage.py anonymise_expired`, run daily).
+ACADEMY_RETENTION_YEARS = env.int("ACADEMY_RETENTION_YEARS", default=6)

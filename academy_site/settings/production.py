@@ -27,6 +27,39 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads on S3-compatible storage when the servers share no disk (several hosts or containers).
+if env.bool("USE_S3_MEDIA", default=False):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _required("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            # Empty keys let boto3 use the host's role or its own environment variables.
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "default_acl": None,
+            # Private bucket: every link is signed and expires, and nothing is overwritten.
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+# Several web processes must agree on cached values, so they share Redis when it is there.
+_redis_url = env.str("REDIS_URL", default="")
+if _redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="academy"),
+        }
+    }
+
+# Background work runs in separate `manage.py db_worker` processes that take tasks from the
+# database; workers claim each task with SELECT ... FOR UPDATE SKIP LOCKED, so any number of them
+# can run beside any number of web processes and no task runs twice.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 if env.bool("SECURE_PROXY_SSL_HEADER", default=False):

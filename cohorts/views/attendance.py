@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import PersonalDataAccess, personal_data_access_record
 from modules.models import ProgrammePage
 
 from .. import attendance, checkin, reports
@@ -298,6 +299,12 @@ def cohort_attendance_export(request, pk, export_format):
     if denied:
         return denied
     content, content_type, filename = reports.grid_export(grid, export_format)
+    personal_data_access_record(
+        actor=request.user,
+        action=PersonalDataAccess.Action.EXPORTED,
+        description=f"Attendance export ({export_format}) of {grid.cohort}",
+        object_key=f"cohort:{grid.cohort.pk}",
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

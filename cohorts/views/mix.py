@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from accounts.models import PersonalDataAccess, personal_data_access_record
+
 from .. import enrolment_selectors
 from ..mix import cohort_mix
 from ..models import Cohort
@@ -60,5 +62,11 @@ def cohort_people(request, pk):
         raise PermissionDenied(permission.reason)
     people = Paginator(enrolment_selectors.fellow_participants(cohort), PER_PAGE).get_page(
         request.GET.get("page")
+    )
+    personal_data_access_record(
+        actor=request.user,
+        action=PersonalDataAccess.Action.VIEWED,
+        description=f"People on {cohort}",
+        object_key=f"cohort:{cohort.pk}",
     )
     return render(request, "cohorts/people.html", {"cohort": cohort, "people": people})

@@ -1,0 +1,34 @@
+"""Anonymise participants whose latest cohort closed more than ACADEMY_RETENTION_YEARS ago.
+
+Run it daily (cron or a scheduled task). `--dry-run` lists who would be anonymised, changing
+nothing.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from cohorts.personal_data import personal_data_anonymise_expired
+
+
+class Command(BaseCommand):
+    help = "Anonymise participants past the retention period (ACADEMY_RETENTION_YEARS)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="List who would be anonymised; change nothing."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        run = personal_data_anonymise_expired(dry_run=dry_run)
+        years = settings.ACADEMY_RETENTION_YEARS
+        verb = "Would anonymise" if dry_run else "Anonymised"
+        for person in run.people:
+            self.stdout.write(
+                f"{verb} person #{person.pk} "
+                f"(last cohort ended {person.last_cohort_ended:%d %b %Y})"
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} {len(run.people)} people whose last cohort ended over {years} years ago."
+            )
+        )
