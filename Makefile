@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo demo-data serve test test-postgres lint format migrations-check bench clean
+.PHONY: help install frontend browser-deps pdf-deps demo demo-data serve serve-prod worker test test-postgres lint format migrations-check bench loadtest clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -23,7 +23,51 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --python $(PYTHON)
 	@touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+install: $(VENV)/.installed frontend pdf-deps ## Create .venv, install the locked dependencies and the front end
+
+# GOV.UK Frontend (precompiled) and axe-core come from npm, pinned by package-lock.json; the built
+# files are copied into academy_site/static/vendor/ (not committed). Without npm the site still
+# works, styled by the plain stylesheet academy_site/static/academy/css/academy.css.
+FRONTEND := academy_site/static/vendor/govuk-frontend/govuk-frontend.min.css
+
+frontend: ## Build the front end (GOV.UK Frontend) into academy_site/static/vendor/
+	@if [ -f $(FRONTEND) ] && [ -f node_modules/.package-lock.json ] && \
+	   [ -z "$$(find package.json package-lock.json scripts/build-frontend.mjs -newer $(FRONTEND))" ]; then \
+	  exit 0; \
+	elif command -v npm >/dev/null 2>&1; then \
+	  { npm ci --no-audit --no-fund --loglevel=error && npm run --silent build; } || \
+	  echo "npm could not build the front end: the site falls back to its plain stylesheet (academy_site/static/academy/css/academy.css)."; \
+	else \
+	  echo "npm is not installed, so GOV.UK Frontend was not built: the site falls back to its plain stylesheet (academy_site/static/academy/css/academy.css). Install Node.js 20+ and run 'make frontend' for the full design, and for the browser tests' axe-core."; \
+	fi
+
+# Certificates are PDFs made by WeasyPrint: names in any script need the Noto fonts (Latin,
+# Greek, Cyrillic, Arabic, Devanagari... and CJK), fast font subsetting needs libharfbuzz-subset0,
+# and poppler-utils gives pdffonts/pdftotext to check them. Debian packages, installed as root
+# with apt (CI, this machine); elsewhere it says what is missing and what that means.
+PDF_PACKAGES := fonts-noto-core fonts-noto-cjk libharfbuzz-subset0 poppler-utils
+
+pdf-deps: ## Install the fonts and libraries certificate PDFs need (root with apt only)
+	@missing=""; for p in $(PDF_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing for certificate PDFs:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else \
+	  echo "Cannot install$$missing (needs root and apt): certificates will lack glyphs for names in scripts the installed fonts do not cover, and font subsetting will be slower. Install them with your system's package manager."; \
+	fi
+
+# The browser tests (tests/browser, marked `browser`) drive Debian's chromium through Playwright.
+# They skip, saying why, when chromium or axe-core is missing; as root with apt (CI) we install it.
+browser-deps: ## Install chromium for the browser tests when it is missing (root with apt only)
+	@if command -v chromium >/dev/null 2>&1; then exit 0; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update && apt-get install -y chromium; \
+	else \
+	  echo "chromium is not installed (and this is not root with apt): the browser tests will be skipped."; \
+	fi
 
 demo: install ## Install, migrate SQLite, load the demo data and serve on http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=academy_site.settings.dev $(MANAGE) migrate --noinput
@@ -40,7 +84,7 @@ serve: install ## Serve the development site on http://127.0.0.1:8000
 migrations-check: install ## Fail if the models and migrations disagree
 	DJANGO_SETTINGS_MODULE=academy_site.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: install migrations-check ## Install and run the whole suite (SQLite unless DATABASE_URL says otherwise)
+test: install migrations-check browser-deps ## Install and run the whole suite (SQLite unless DATABASE_URL says otherwise)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-postgres: install ## Run the whole suite against PostgreSQL on 127.0.0.1:5432
@@ -57,6 +101,30 @@ format: install ## ruff: fix what it can and format
 bench: install ## Run the benchmarks in benchmarks/ (ratios against a baseline measured in the same run)
 	@ls benchmarks/bench_*.py >/dev/null 2>&1 || { echo "No benchmarks yet."; exit 0; }
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# Local production-like stack. The SECRET_KEY below is a throwaway for 127.0.0.1 only: a real
+# deployment sets its own in the environment (see .env.example and deploy/).
+PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/academy_prod
+PROD_ENV := DJANGO_SETTINGS_MODULE=academy_site.settings.production \
+	DATABASE_URL=$(PROD_DATABASE_URL) \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-prod-throwaway-key-never-deploy-this-0123456789} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	SECURE_SSL_REDIRECT=false
+
+serve-prod: install ## gunicorn (2 workers) + a task worker on http://127.0.0.1:8100, PostgreSQL, DEBUG off
+	@createdb -h 127.0.0.1 -U postgres $(notdir $(PROD_DATABASE_URL)) 2>/dev/null || true
+	$(PROD_ENV) $(MANAGE) migrate --noinput
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v0
+	@echo "Serving http://127.0.0.1:8100 (Ctrl+C stops gunicorn and the worker)"
+	@trap 'kill $$worker 2>/dev/null' EXIT; \
+	$(PROD_ENV) $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
+	$(PROD_ENV) GUNICORN_WORKERS=2 GUNICORN_BIND=127.0.0.1:8100 $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py
+
+worker: install ## Run one background task worker against PROD_DATABASE_URL (run several side by side)
+	$(PROD_ENV) $(MANAGE) db_worker --queue-name '*'
+
+loadtest: install ## Locust, 50 users for 5 minutes, against gunicorn + PostgreSQL on 127.0.0.1; then checks the data
+	$(PY) loadtest/run.py --users 50 --spawn-rate 10 --run-time $${RUN_TIME:-5m}
 
 clean: ## Remove the virtual environment, tools and the SQLite database
 	rm -rf $(VENV) $(TOOLS) db.sqlite3 media static_collected

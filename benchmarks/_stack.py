@@ -1,0 +1,165 @@
+"""The production stack for benchmarks and load tests: its own PostgreSQL database, migrated and
+loaded with the demo data, gunicorn (DEBUG off) on a free 127.0.0.1 port, and a small
+keep-alive HTTP client. Everything it starts, it stops."""
+
+import contextlib
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+THROWAWAY_SECRET = "bench-only-throwaway-key-never-deploy-0123456789abcdef"  # 127.0.0.1 only
+
+
+def database_url(name):
+    return f"{PG}/{name}"
+
+
+def env_for(name, settings="academy_site.settings.production"):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings,
+        "DATABASE_URL": database_url(name),
+        "SECRET_KEY": THROWAWAY_SECRET,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "READ_DOT_ENV": "false",
+        "LOG_LEVEL": "ERROR",
+        "PYTHONPATH": str(BASE_DIR),
+    }
+
+
+def manage(name, *args, settings="academy_site.settings.production"):
+    subprocess.run(
+        [PY, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env_for(name, settings),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def fresh_database(name, *, national_scale=None, static=True):
+    """Drop, create, migrate and load the demo data (dev settings allow it) into `name`."""
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    manage(name, "migrate", "--noinput")
+    manage(name, "load_demo_data", settings="academy_site.settings.dev")
+    if national_scale:
+        manage(
+            name,
+            "generate_national_data",
+            "--scale",
+            str(national_scale),
+            settings="academy_site.settings.dev",
+        )
+    if static:
+        manage(name, "collectstatic", "--noinput", "-v0")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(name, *, workers=2):
+    port = free_port()
+    env = {
+        **env_for(name),
+        "GUNICORN_WORKERS": str(workers),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+        "GUNICORN_LOG_LEVEL": "warning",
+    }
+    proc = subprocess.Popen(
+        [str(Path(PY).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py"], cwd=BASE_DIR, env=env
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def session_cookies(name, usernames):
+    """A signed-in session per user, made directly in the database (no password round trip)."""
+    result = subprocess.run(
+        [PY, "benchmarks/_sessions.py", *usernames],
+        cwd=BASE_DIR,
+        env=env_for(name),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def query(name, sql):
+    result = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", name, "-At", "-c", sql],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip()
+
+
+def load(port, path, *, cookie=None, requests=300, concurrency=4, max_seconds=30):
+    """Fetch `path` `requests` times over `concurrency` keep-alive connections (bounded in time).
+    Returns (requests per second, p95 latency in ms, errors)."""
+    latencies, errors = [], []
+    lock = threading.Lock()
+    per_thread = requests // concurrency
+    deadline = time.monotonic() + max_seconds
+    headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
+
+    def run():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        for _ in range(per_thread):
+            if time.monotonic() > deadline:
+                break
+            t = time.perf_counter()
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            elapsed = time.perf_counter() - t
+            with lock:
+                latencies.append(elapsed)
+                if response.status != 200:
+                    errors.append(response.status)
+        conn.close()
+
+    # Warm up: the first request per worker loads templates and opens the DB connection.
+    for _ in range(4):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", path, headers=headers)
+        conn.getresponse().read()
+        conn.close()
+    started = time.perf_counter()
+    threads = [threading.Thread(target=run) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    p95 = statistics.quantiles(latencies, n=20)[-1] * 1000
+    return len(latencies) / wall, p95, errors

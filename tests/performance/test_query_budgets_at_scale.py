@@ -1,0 +1,76 @@
+"""The pages people use most cost the same number of queries at national scale as at demo scale.
+
+The demo world is loaded, each page is fetched and its queries counted; then a slice of the
+national data set is generated on top (`generate_national_data --scale 0.01`: the demo
+nominator's organisation gains officers, the demo facilitator runs more cohorts, the demo
+participant is enrolled on a second cohort) and each page must cost exactly as many queries.
+A count that grows with rows is an N+1 that national scale would turn into an outage.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import User
+from cohorts.models import Cohort, Enrolment
+from modules.models import ModulePage
+
+pytestmark = pytest.mark.django_db
+
+SCALE = 0.01
+
+
+def _count_queries(client, user, url):
+    client.force_login(user)
+    # The first request after sign-in creates the person's Wagtail profile: count a steady one.
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
+def _pages(facilitated_cohort):
+    participant = User.objects.get(username="participant")
+    facilitator = User.objects.get(username="facilitator")
+    nominator = User.objects.get(username="nominator")
+    enrolment = Enrolment.objects.filter(participant=participant).select_related("cohort").first()
+    module = ModulePage.objects.live().descendant_of(enrolment.cohort.programme).first()
+    return {
+        "participant home": (participant, reverse("home")),
+        "module page": (participant, module.url),
+        "cohort attendance grid": (
+            facilitator,
+            reverse("cohorts:cohort_attendance", args=[facilitated_cohort.pk]),
+        ),
+        "nominator portal": (nominator, reverse("cohorts:nominate")),
+    }
+
+
+def _biggest_running_cohort_of(username):
+    return (
+        Cohort.objects.filter(status=Cohort.Status.RUNNING, facilitators__username=username)
+        .order_by("-pk")
+        .first()
+    )
+
+
+def test_main_pages_cost_the_same_queries_at_national_scale_as_at_demo_scale(client):
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_cohort = _biggest_running_cohort_of("facilitator")
+    at_demo_scale = {
+        name: _count_queries(client, user, url) for name, (user, url) in _pages(demo_cohort).items()
+    }
+
+    call_command("generate_national_data", scale=SCALE, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    national_cohort = _biggest_running_cohort_of("facilitator")
+    assert national_cohort.pk != demo_cohort.pk
+    assert national_cohort.enrolments.count() > demo_cohort.enrolments.count()
+    at_national_scale = {
+        name: _count_queries(client, user, url)
+        for name, (user, url) in _pages(national_cohort).items()
+    }
+
+    assert at_national_scale == at_demo_scale
