@@ -254,8 +254,14 @@ class CohortSession(ClusterableModel):
         help_text="Slides, uploaded after the session.",
     )
     follow_up_actions = RichTextField(blank=True)
+    # iCalendar SEQUENCE (RFC 5545): bumped whenever the time or place changes, so calendar
+    # apps that already hold the event replace it instead of ignoring the update.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = CohortSessionQuerySet.as_manager()
+
+    # The fields whose change a calendar must be told about.
+    CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "joining_url", "title")
 
     panels = [
         FieldPanel("title"),
@@ -291,6 +297,29 @@ class CohortSession(ClusterableModel):
     @property
     def local_date(self):
         return timezone.localtime(self.starts_at, LONDON).date()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remember what was loaded, so save() can tell whether the session moved.
+        instance._calendar_loaded = {
+            name: getattr(instance, name)
+            for name in cls.CALENDAR_FIELDS
+            if name in instance.__dict__
+        }
+        return instance
+
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_calendar_loaded", None)
+        if self.pk and loaded and any(
+            getattr(self, name) != value for name, value in loaded.items()
+        ):
+            self.sequence += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "sequence"}
+        super().save(*args, **kwargs)
+        self._calendar_loaded = {name: getattr(self, name) for name in self.CALENDAR_FIELDS}
 
     def clean(self):
         super().clean()
@@ -330,6 +359,9 @@ class Enrolment(models.Model):
     SEAT_HOLDING = (Status.INVITED, Status.CONFIRMED, Status.COMPLETED, Status.NOT_COMPLETED)
     # The statuses of someone taking part (or who took part): they appear on registers.
     ACTIVE = (Status.CONFIRMED, Status.COMPLETED, Status.NOT_COMPLETED)
+    # The statuses of a place that has ended: the person may be nominated again, which
+    # reuses this enrolment (one per person per cohort) and keeps its history.
+    ENDED = (Status.DECLINED, Status.WITHDRAWN, Status.SUBSTITUTED)
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="enrolments")
     participant = models.ForeignKey(
@@ -544,6 +576,14 @@ class Certificate(models.Model):
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.TextField(blank=True)
+    # Issue 6: the design's wording and signatory as printed, the rendered PDF itself (so later
+    # edits to the design, programme or profile never change an issued certificate), which
+    # edition this is (a re-issue keeps the code), and whether the email with the link went.
+    design = models.JSONField(default=dict, blank=True, editable=False)
+    pdf = models.FileField(upload_to="certificates/", blank=True, editable=False)
+    edition = models.PositiveSmallIntegerField(default=1, editable=False)
+    reissued_at = models.DateTimeField(null=True, blank=True, editable=False)
+    email_sent_at = models.DateTimeField("email sent", null=True, blank=True, editable=False)
 
     objects = CertificateQuerySet.as_manager()
 
@@ -725,3 +765,230 @@ class AttendanceNotification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.enrolment}"
+
+
+# --- Certificates (issue 6) ---
+
+
+class CertificateDesign(models.Model):
+    """How a programme's certificates look: the wording, who signs them (name, role and a
+    picture of the signature) and up to two logos. Programme managers edit it in the admin;
+    certificates already issued keep the design they were issued with."""
+
+    programme = models.OneToOneField(
+        "modules.ProgrammePage", on_delete=models.CASCADE, related_name="certificate_design"
+    )
+    heading = models.CharField(max_length=200, default="Certificate of completion")
+    wording = models.TextField(
+        default="has completed",
+        help_text="Printed between the participant's name and the programme's title.",
+    )
+    signatory_name = models.CharField(max_length=200, blank=True)
+    signatory_role = models.CharField(max_length=200, blank=True)
+    signature = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    second_logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("programme"),
+        FieldPanel("heading"),
+        FieldPanel("wording"),
+        FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_role")]),
+        FieldPanel("signature"),
+        FieldRowPanel([FieldPanel("logo"), FieldPanel("second_logo")]),
+    ]
+
+    class Meta:
+        verbose_name = "certificate design"
+
+    def __str__(self):
+        return f"Certificate design: {self.programme.title}"
+
+
+class CompletionSignOff(models.Model):
+    """A facilitator's confirmation that one participant has completed, for programmes whose
+    completion rule asks for it."""
+
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.CASCADE, related_name="completion_sign_off"
+    )
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(default=timezone.now)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = "completion sign-off"
+
+    def __str__(self):
+        return f"Sign-off for {self.enrolment}"
+
+
+class CertificateEvent(models.Model):
+    """One thing that happened to a certificate: issued, re-issued (with what it said before),
+    revoked (with the reason), emailed. Written by the certificate services; never edited."""
+
+    class Action(models.TextChoices):
+        ISSUED = "issued", "Issued"
+        REISSUED = "reissued", "Re-issued"
+        REVOKED = "revoked", "Revoked"
+        EMAILED = "emailed", "Emailed"
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    details = models.JSONField(default=dict, blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "certificate event"
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.certificate} ({self.at:%d %b %Y %H:%M})"
+
+
+class CertificateBulkIssue(models.Model):
+    """A facilitator's confirmed request to issue a closed cohort's certificates, run in the
+    background: who was confirmed, and how far the run has got."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        FINISHED = "finished", "Finished"
+        FAILED = "failed", "Failed"
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="certificate_runs")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # The enrolments shown on the preview and confirmed; each is checked again when issued.
+    enrolment_ids = models.JSONField(default=list)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    issued = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = "bulk certificate issue"
+
+    def __str__(self):
+        return f"Certificates for {self.cohort} ({self.get_status_display()})"
+
+    @property
+    def percent(self):
+        return 100 if not self.total else round(100 * self.processed / self.total)
+
+    @property
+    def is_done(self):
+        return self.status in (self.Status.FINISHED, self.Status.FAILED)
+
+
+def new_calendar_token():
+    """256 random bits, URL-safe: the only thing that protects a private calendar feed."""
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A private calendar address (iCalendar) one person subscribes to from Outlook, Google or
+    Apple Calendar: all their own cohort sessions, or (with a cohort) one cohort's sessions.
+
+    Anyone holding the address can read the feed without signing in, so it is a long random
+    token the person can reset at any time; what it shows is checked against their access
+    each time it is fetched.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    cohort = models.ForeignKey(
+        Cohort,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+        help_text="Empty for the person's own feed of all their sessions.",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    created_at = models.DateTimeField(default=timezone.now)
+    reset_at = models.DateTimeField(null=True, blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = "calendar feed"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(cohort__isnull=True),
+                name="cohorts_calendarfeed_one_personal_feed",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "cohort"],
+                condition=models.Q(cohort__isnull=False),
+                name="cohorts_calendarfeed_one_per_cohort",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Calendar for {self.user}" + (f": {self.cohort}" if self.cohort_id else "")
+
+
+class SessionReminder(models.Model):
+    """An email reminding one participant of one cohort session, a week or a day before it.
+
+    The row is created (unique per enrolment, session and kind) before the email is sent, so
+    a reminder run that repeats, or two that overlap, never send the same reminder twice.
+    """
+
+    class Kind(models.TextChoices):
+        WEEK = "week", "A week before"
+        DAY = "day", "The day before"
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="session_reminders"
+    )
+    session = models.ForeignKey(
+        CohortSession, on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = "session reminder"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "session", "kind"],
+                name="cohorts_reminder_once_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["week", "day"]),
+                name="cohorts_reminder_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.session} for {self.enrolment.participant}"

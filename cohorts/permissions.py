@@ -172,3 +172,24 @@ def can_view_programme_attendance(user):
     if is_programme_manager(user):
         return ALLOWED
     return Permission(False, "Only programme managers can see attendance across a programme.")
+
+
+# --- Certificates (issue 6) ---
+
+
+def can_issue_certificates(user, cohort):
+    """Sign off completions, issue, re-issue and revoke a cohort's certificates, and download
+    them all at once: the cohort's facilitators and programme managers."""
+    if not _signed_in(user):
+        return Permission(False, "Sign in to issue certificates.")
+    if can_run_cohort(user, cohort):
+        return ALLOWED
+    return Permission(
+        False, "Only this cohort's facilitators and programme managers can issue certificates."
+    )
+
+
+def can_view_completion(user, cohort):
+    """The cohort's completion page (everyone's standing): those who run it, and the nominators
+    of its participants (who see their own officers only: the page uses visible_to)."""
+    return can_view_cohort_attendance(user, cohort)

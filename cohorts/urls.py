@@ -1,6 +1,8 @@
 from django.urls import path
 
 from .views import attendance, invitations, material, mix, nominations
+from .views import calendar as calendar_views
+from .views import certificates as certificate_views
 
 app_name = "cohorts"
 
@@ -33,6 +35,12 @@ urlpatterns = [
         material.session_material_edit,
         name="session_material_edit",
     ),
+    # Calendars (issue 7).
+    path("calendar/", calendar_views.my_calendar, name="my_calendar"),
+    path("calendar/<int:pk>/reset/", calendar_views.calendar_reset, name="calendar_reset"),
+    path("calendar/feed/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
+    path("<int:pk>/calendar/", calendar_views.cohort_calendar, name="cohort_calendar"),
+    path("sessions/<int:pk>/calendar.ics", calendar_views.session_ics, name="session_ics"),
     # Nominating officers (issue 4).
     path("nominate/", nominations.portal, name="nominate"),
     path(
@@ -62,4 +70,45 @@ urlpatterns = [
     path("invitation/<str:token>/", invitations.respond, name="invitation"),
     path("<int:pk>/", mix.cohort_overview, name="overview"),
     path("<int:pk>/people/", mix.cohort_people, name="people"),
+    # Completion and certificates (issue 6).
+    path("certificates/", certificate_views.my_certificates, name="my_certificates"),
+    path("<int:pk>/completion/", certificate_views.cohort_completion, name="cohort_completion"),
+    path(
+        "enrolments/<int:pk>/sign-off/",
+        certificate_views.enrolment_sign_off,
+        name="enrolment_sign_off",
+    ),
+    path(
+        "enrolments/<int:pk>/certificate/",
+        certificate_views.certificate_issue,
+        name="certificate_issue",
+    ),
+    path(
+        "<int:pk>/certificates/issue/", certificate_views.bulk_issue, name="certificate_bulk_issue"
+    ),
+    path(
+        "certificate-runs/<int:pk>/",
+        certificate_views.bulk_issue_progress,
+        name="certificate_bulk_progress",
+    ),
+    path(
+        "<int:pk>/certificates.<str:export_format>",
+        certificate_views.cohort_certificates_download,
+        name="cohort_certificates_download",
+    ),
+    path(
+        "certificates/<int:pk>/download/",
+        certificate_views.certificate_download,
+        name="certificate_download",
+    ),
+    path(
+        "certificates/<int:pk>/reissue/",
+        certificate_views.certificate_reissue,
+        name="certificate_reissue",
+    ),
+    path(
+        "certificates/<int:pk>/revoke/",
+        certificate_views.certificate_revoke,
+        name="certificate_revoke",
+    ),
 ]
