@@ -311,8 +311,10 @@ class CohortSession(ClusterableModel):
 
     def save(self, *args, **kwargs):
         loaded = getattr(self, "_calendar_loaded", None)
-        if self.pk and loaded and any(
-            getattr(self, name) != value for name, value in loaded.items()
+        if (
+            self.pk
+            and loaded
+            and any(getattr(self, name) != value for name, value in loaded.items())
         ):
             self.sequence += 1
             update_fields = kwargs.get("update_fields")
@@ -968,9 +970,7 @@ class SessionReminder(models.Model):
     enrolment = models.ForeignKey(
         Enrolment, on_delete=models.CASCADE, related_name="session_reminders"
     )
-    session = models.ForeignKey(
-        CohortSession, on_delete=models.CASCADE, related_name="reminders"
-    )
+    session = models.ForeignKey(CohortSession, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -1,9 +1,11 @@
 """Reads that gather what each role's landing page shows. Every list is bounded."""
 
+import datetime as dt
+
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Certificate, Cohort, CohortSession, Enrolment, Organisation
+from .models import LONDON, Certificate, Cohort, CohortSession, Enrolment, Organisation
 
 LIST_LIMIT = 20
 
@@ -21,61 +23,130 @@ def manager_overview():
     }
 
 
+# How far ahead the facilitator's "upcoming sessions" list looks.
+UPCOMING_DAYS = 60
+# The most enrolments whose standing the facilitator's "at risk" list looks at.
+AT_RISK_SCAN_LIMIT = 600
+
+
 def facilitator_overview(user, now=None):
+    """The cohorts a facilitator runs, today's and coming sessions (each with its register),
+    and the participants at risk of not completing."""
+    from .completion import Standing, standings_for
+
     now = now or timezone.now()
-    cohorts = (
+    cohorts = list(
         Cohort.objects.facilitated_by(user)
         .exclude(status=Cohort.Status.CLOSED)
         .select_related("programme", "place")
-        .order_by("starts_on")
+        .order_by("starts_on")[:LIST_LIMIT]
     )
+    local_today = timezone.localtime(now, LONDON).date()
+    day_start = timezone.make_aware(dt.datetime.combine(local_today, dt.time.min), LONDON)
+    day_end = day_start + dt.timedelta(days=1)
     sessions = (
-        CohortSession.objects.filter(cohort__facilitators=user, ends_at__gte=now)
+        CohortSession.objects.filter(cohort__facilitators=user, ends_at__gte=day_start)
+        .filter(starts_at__lt=now + dt.timedelta(days=UPCOMING_DAYS))
         .select_related("cohort__programme")
         .order_by("starts_at")
     )
-    return {"cohorts": cohorts[:LIST_LIMIT], "upcoming_sessions": sessions[:LIST_LIMIT]}
+    sessions = list(sessions[: LIST_LIMIT * 2])
+    today = [s for s in sessions if s.starts_at < day_end]
+    upcoming = [s for s in sessions if s.starts_at >= day_end][:LIST_LIMIT]
+    running = [c.pk for c in cohorts if c.status == Cohort.Status.RUNNING]
+    enrolments = (
+        Enrolment.objects.filter(cohort_id__in=running, status__in=Enrolment.ACTIVE)
+        .select_related("participant", "organisation", "cohort__programme")
+        .order_by("cohort_id", "participant__last_name", "participant__first_name", "pk")
+    )
+    standings = standings_for(enrolments[:AT_RISK_SCAN_LIMIT]) if running else {}
+    at_risk = [s for s in standings.values() if s.standing == Standing.AT_RISK]
+    return {
+        "cohorts": cohorts,
+        "today_sessions": today,
+        "upcoming_sessions": upcoming,
+        "at_risk": at_risk[:LIST_LIMIT],
+        "at_risk_count": len(at_risk),
+    }
 
 
 def nominator_overview(user):
-    organisations = Organisation.objects.nominated_by(user)
+    """A nominator's officers (status and attendance so far) and the open cohorts where their
+    organisations still have seats."""
+    from .completion import standings_for
+    from .enrolment_selectors import open_seat_lines
+
+    organisations = list(Organisation.objects.nominated_by(user))
     officers = (
         Enrolment.objects.filter(organisation__in=organisations)
         .select_related("participant", "cohort__programme", "organisation")
-        .order_by("-created_at")
+        .order_by("-created_at", "-pk")
     )
-    open_cohorts = (
-        Cohort.objects.open()
-        .filter(seat_allocations__organisation__in=organisations)
-        .select_related("programme", "place")
-        .distinct()
-        .order_by("starts_on")
-    )
+    shown = list(officers[:LIST_LIMIT])
+    standings = standings_for(shown)
+    for enrolment in shown:
+        enrolment.standing = standings.get(enrolment.pk)
+    seat_lines = open_seat_lines(organisations, limit=LIST_LIMIT) if organisations else []
     return {
-        "organisations": list(organisations),
-        "officers": officers[:LIST_LIMIT],
-        "officer_count": officers.count(),
-        "open_cohorts": open_cohorts[:LIST_LIMIT],
+        "organisations": organisations,
+        "officers": shown,
+        "officer_count": officers.count() if len(shown) == LIST_LIMIT else len(shown),
+        "open_cohorts": [line for line in seat_lines if line.left > 0],
+        "full_cohorts": [line for line in seat_lines if line.left == 0],
     }
 
 
 def participant_overview(user, now=None):
+    """A participant's cohorts: the next session (when, where, what to read first), module
+    progress, attendance so far against what completion needs, and their certificates."""
+    from modules.models import ModulePage, ModuleProgress
+
+    from .completion import standings_for
+
     now = now or timezone.now()
     enrolments = list(
         Enrolment.objects.filter(participant=user)
         .exclude(status__in=[Enrolment.Status.DECLINED, Enrolment.Status.SUBSTITUTED])
-        .select_related("cohort__programme", "cohort__place", "organisation")
+        .select_related("cohort__programme", "cohort__place", "organisation", "participant")
         .order_by("-cohort__starts_on")[:LIST_LIMIT]
     )
+    if not enrolments:
+        return {"enrolments": [], "certificates": []}
     next_sessions = {}
-    for session in (
-        CohortSession.objects.filter(
-            cohort__in=[e.cohort_id for e in enrolments], ends_at__gte=now
-        )
-        .order_by("cohort_id", "starts_at")
-    ):
+    for session in CohortSession.objects.filter(
+        cohort__in=[e.cohort_id for e in enrolments], ends_at__gte=now
+    ).order_by("cohort_id", "starts_at"):
         next_sessions.setdefault(session.cohort_id, session)
+    standings = standings_for(enrolments)
+    # Module progress per programme: the live modules under each programme, and which of them
+    # this person has completed; two queries however many programmes.
+    programmes = {e.cohort.programme for e in enrolments}
+    path_filter = Q(pk__in=[])
+    for programme in programmes:
+        path_filter |= Q(path__startswith=programme.path, depth=programme.depth + 1)
+    modules = list(ModulePage.objects.live().filter(path_filter).values_list("pk", "path"))
+    completed = set(
+        ModuleProgress.objects.completed()
+        .filter(participant=user, module_id__in=[pk for pk, _ in modules])
+        .values_list("module_id", flat=True)
+    )
+    progress = {}
+    for programme in programmes:
+        ids = [pk for pk, path in modules if path.startswith(programme.path)]
+        progress[programme.pk] = {
+            "total": len(ids),
+            "completed": sum(1 for pk in ids if pk in completed),
+        }
+    certificates = {
+        c.enrolment_id: c
+        for c in Certificate.objects.filter(enrolment__in=[e.pk for e in enrolments])
+    }
     for enrolment in enrolments:
         enrolment.next_session = next_sessions.get(enrolment.cohort_id)
-    certificates = Certificate.objects.filter(enrolment__participant=user).order_by("-issued_at")
-    return {"enrolments": enrolments, "certificates": certificates[:LIST_LIMIT]}
+        enrolment.standing = standings.get(enrolment.pk)
+        enrolment.module_progress = progress[enrolment.cohort.programme_id]
+        enrolment.issued_certificate = certificates.get(enrolment.pk)
+    return {
+        "enrolments": enrolments,
+        "certificates": list(certificates.values()),
+    }

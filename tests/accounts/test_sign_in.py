@@ -46,7 +46,7 @@ def test_a_wrong_password_fails_with_an_error_summary(client, person):
     assert response.status_code == 200
     assert signed_in_as(client) is None
     html = response.content.decode()
-    assert 'class="error-summary"' in html
+    assert 'class="govuk-error-summary"' in html
     assert "There is a problem" in html
     assert "Enter a correct email address and password. Passwords are case-sensitive." in html
 
@@ -69,7 +69,7 @@ def test_an_inactive_person_cannot_sign_in(client):
     response = sign_in(client, "left@example.org")
     assert response.status_code == 200
     assert signed_in_as(client) is None
-    assert 'class="error-summary"' in response.content.decode()
+    assert 'class="govuk-error-summary"' in response.content.decode()
 
 
 def test_signing_in_returns_the_person_to_the_page_they_asked_for(client, person):
@@ -94,8 +94,8 @@ def test_a_signed_in_person_visiting_sign_in_goes_on_to_their_page(client, perso
 
 def test_the_sign_in_page_labels_its_fields(client):
     html = client.get(SIGN_IN).content.decode()
-    assert '<label for="id_username">Email address</label>' in html
-    assert '<label for="id_password">Password</label>' in html
+    assert '<label class="govuk-label govuk-label--s" for="id_username">Email address</label>' in html
+    assert '<label class="govuk-label govuk-label--s" for="id_password">Password</label>' in html
 
 
 def test_signing_out_ends_the_session(client, person):
