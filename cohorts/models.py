@@ -92,7 +92,8 @@ class Organisation(index.Indexed, models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(sector__in=Sector.values), name="cohorts_organisation_sector_valid"
+                condition=models.Q(sector__in=Sector.values),
+                name="cohorts_organisation_sector_valid",
             ),
         ]
 
@@ -129,9 +130,7 @@ class Cohort(index.Indexed, ClusterableModel):
     facilitators = ParentalManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_cohorts"
     )
-    target_min_sectors = models.PositiveSmallIntegerField(
-        "at least this many sectors", default=4
-    )
+    target_min_sectors = models.PositiveSmallIntegerField("at least this many sectors", default=4)
     target_max_share_percent = models.PositiveSmallIntegerField(
         "no more than this % from one sector",
         default=40,
@@ -159,7 +158,10 @@ class Cohort(index.Indexed, ClusterableModel):
             heading="Target sector mix",
         ),
         MultiFieldPanel(
-            [FieldPanel("checkin_opens_minutes_before"), FieldPanel("checkin_closes_minutes_after")],
+            [
+                FieldPanel("checkin_opens_minutes_before"),
+                FieldPanel("checkin_closes_minutes_after"),
+            ],
             heading="Self check-in window",
         ),
         InlinePanel("sessions", heading="Cohort sessions", label="Cohort session"),
@@ -681,9 +683,7 @@ class Invitation(models.Model):
 
     @property
     def is_usable(self):
-        return (
-            self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
-        )
+        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()
 
 
 # --- Attendance (issue 5) ---
@@ -694,9 +694,7 @@ class Apology(models.Model):
     reason. Facilitators see it on the register, which then suggests "apologies"."""
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="apologies")
-    session = models.ForeignKey(
-        CohortSession, on_delete=models.CASCADE, related_name="apologies"
-    )
+    session = models.ForeignKey(CohortSession, on_delete=models.CASCADE, related_name="apologies")
     reason = models.TextField(max_length=1000)
     sent_at = models.DateTimeField(default=timezone.now)
 

@@ -12,7 +12,14 @@ const target = join(root, "academy_site", "static", "vendor", "govuk-frontend");
 
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
-for (const file of ["govuk-frontend.min.css", "govuk-frontend.min.js"]) {
+// The source maps too: the minified files name them, and collectstatic's manifest storage
+// refuses to finish when a referenced file is missing.
+for (const file of [
+  "govuk-frontend.min.css",
+  "govuk-frontend.min.css.map",
+  "govuk-frontend.min.js",
+  "govuk-frontend.min.js.map",
+]) {
   cpSync(join(source, file), join(target, file));
 }
 cpSync(join(source, "assets", "images"), join(target, "assets", "images"), { recursive: true });

@@ -94,7 +94,9 @@ def test_a_signed_in_person_visiting_sign_in_goes_on_to_their_page(client, perso
 
 def test_the_sign_in_page_labels_its_fields(client):
     html = client.get(SIGN_IN).content.decode()
-    assert '<label class="govuk-label govuk-label--s" for="id_username">Email address</label>' in html
+    assert (
+        '<label class="govuk-label govuk-label--s" for="id_username">Email address</label>' in html
+    )
     assert '<label class="govuk-label govuk-label--s" for="id_password">Password</label>' in html
 
 
