@@ -19,6 +19,8 @@ _ = env
 # Tests never run collectstatic: let WhiteNoise look files up as asked instead of warning that
 # STATIC_ROOT is missing.
 WHITENOISE_AUTOREFRESH = True
+# Serve static files from the apps (as in dev), so tests never depend on a collectstatic run.
+WHITENOISE_USE_FINDERS = True
 # Two-factor is switched on by the tests that check it (tests/security), so every other test
 # signs staff in with a password alone. Sign-in lock-out stays on; tests reset it (conftest).
 ACADEMY_REQUIRE_2FA = False
