@@ -2,15 +2,31 @@
 role groups (made by the role migration). Factories live beside the tests of each app."""
 
 import pytest
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import get_supported_language_variant
+from wagtail.models import Locale, Page, Site
 
 from content.models import HomePage
 from tests.accounts.factories import UserFactory
 
 
+def _root_page():
+    """Wagtail's root page, made by its migrations. A transactional test flushes the database
+    afterwards, taking the root and the default locale with it: put them back."""
+    root = Page.get_first_root_node()
+    if root is None:
+        ContentType.objects.clear_cache()  # the flush renumbered the content types
+        Locale.objects.get_or_create(
+            language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 @pytest.fixture
 def home_page(db):
-    root = Page.objects.get(depth=1)
+    root = _root_page()
     existing = HomePage.objects.first()
     if existing:
         return existing
