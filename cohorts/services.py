@@ -186,37 +186,23 @@ def _nominate_locked(
         raise ValidationError({"email": f"{user.email} already has a nomination on this cohort."})
     if status is None:
         status = Status.INVITED if seats_left(cohort, organisation) > 0 else Status.WAITING_LIST
-    if existing is not None:
-        # Someone who declined or was withdrawn is nominated again: the same enrolment takes
-        # the new nomination, so its history reads as one story.
-        from_status = existing.status
-        existing.organisation = organisation
-        existing.nominated_by = actor
-        existing.replaces = replaces
-        existing.status = status
-        existing.full_clean(exclude=["cohort", "participant", "organisation", "nominated_by"])
-        existing.save()
-        _record(
-            existing,
-            actor=actor,
-            action=Action.NOMINATED,
-            from_status=from_status,
-            details={**(details or {}), "nominated_again": True},
-        )
-        return existing
-    enrolment = Enrolment(
-        cohort=cohort,
-        participant=user,
-        organisation=organisation,
-        status=status,
-        nominated_by=actor,
-        replaces=replaces,
-    )
+    # Someone who declined or was withdrawn is nominated again: the same enrolment takes the
+    # new nomination, so its history reads as one story.
+    enrolment = existing or Enrolment(cohort=cohort, participant=user)
+    from_status = existing.status if existing else ""
+    enrolment.organisation = organisation
+    enrolment.nominated_by = actor
+    enrolment.replaces = replaces
+    enrolment.status = status
     # The related objects are in hand (the cohort locked), and the one-per-person rule was
     # checked just above (and is a database constraint): validate the fields, not the joins.
     enrolment.full_clean(exclude=["cohort", "participant", "organisation", "nominated_by"])
     enrolment.save()
-    _record(enrolment, actor=actor, action=Action.NOMINATED, details=details)
+    if existing:
+        details = {**(details or {}), "nominated_again": True}
+    _record(
+        enrolment, actor=actor, action=Action.NOMINATED, from_status=from_status, details=details
+    )
     return enrolment
 
 
