@@ -44,6 +44,21 @@ def is_nominator(user):
     return has_role(user, Role.NOMINATOR)
 
 
+def may_use_admin(user):
+    """Whether to offer this person the Wagtail admin (the "Admin" link, the page userbar).
+
+    Wagtail's `wagtailadmin.access_admin` permission stays the gate; only the roles whose groups
+    hold it (programme managers and facilitators) and staff are asked for it, so a participant's
+    or nominator's page never reads the permission tables."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    if not (has_role(user, Role.PROGRAMME_MANAGER) or has_role(user, Role.FACILITATOR)):
+        return False
+    return user.has_perm("wagtailadmin.access_admin")
+
+
 def roles_of(user):
     """The roles a person holds, most powerful first (a participant may also be a nominator)."""
     roles = []

@@ -25,8 +25,13 @@ def _signed_in(user):
 
 
 def facilitates(user, cohort):
-    """A facilitator assigned to this cohort."""
-    return is_facilitator(user) and cohort.facilitators.filter(pk=user.pk).exists()
+    """A facilitator assigned to this cohort (read from the facilitators prefetched with the
+    cohort when the caller did that, so checking twice costs no second query)."""
+    if not is_facilitator(user):
+        return False
+    if "facilitators" in getattr(cohort, "_prefetched_objects_cache", {}):
+        return any(f.pk == user.pk for f in cohort.facilitators.all())
+    return cohort.facilitators.filter(pk=user.pk).exists()
 
 
 def can_view_cohort(user, cohort):

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import LONDON, Certificate, Cohort, CohortSession, Enrolment, Organisation
+from .models import LONDON, Cohort, CohortSession, Enrolment, Organisation
 
 LIST_LIMIT = 20
 
@@ -107,29 +107,46 @@ def participant_overview(user, now=None):
     enrolments = list(
         Enrolment.objects.filter(participant=user)
         .exclude(status__in=[Enrolment.Status.DECLINED, Enrolment.Status.SUBSTITUTED])
-        .select_related("cohort__programme", "cohort__place", "organisation", "participant")
+        .select_related(
+            "cohort__programme",
+            "cohort__place",
+            "organisation",
+            "participant",
+            "certificate",
+            "completion_sign_off",
+        )
         .order_by("-cohort__starts_on")[:LIST_LIMIT]
     )
     if not enrolments:
         return {"enrolments": [], "certificates": []}
+    # Every session of these cohorts (a handful each): for the standings and the next session.
+    sessions = list(
+        CohortSession.objects.filter(cohort__in={e.cohort_id for e in enrolments}).order_by(
+            "starts_at", "pk"
+        )
+    )
     next_sessions = {}
-    for session in CohortSession.objects.filter(
-        cohort__in=[e.cohort_id for e in enrolments], ends_at__gte=now
-    ).order_by("cohort_id", "starts_at"):
-        next_sessions.setdefault(session.cohort_id, session)
-    standings = standings_for(enrolments)
+    for session in sessions:
+        if session.ends_at >= now:
+            next_sessions.setdefault(session.cohort_id, session)
+    # The modules this person has completed, anywhere (a few dozen rows at most).
+    completed = set(
+        ModuleProgress.objects.completed()
+        .filter(participant=user)
+        .values_list("module_id", flat=True)
+    )
+    standings = standings_for(
+        enrolments,
+        sessions=sessions,
+        completed_modules={(user.pk, module_id) for module_id in completed},
+    )
     # Module progress per programme: the live modules under each programme, and which of them
-    # this person has completed; two queries however many programmes.
+    # this person has completed.
     programmes = {e.cohort.programme for e in enrolments}
     path_filter = Q(pk__in=[])
     for programme in programmes:
         path_filter |= Q(path__startswith=programme.path, depth=programme.depth + 1)
     modules = list(ModulePage.objects.live().filter(path_filter).values_list("pk", "path"))
-    completed = set(
-        ModuleProgress.objects.completed()
-        .filter(participant=user, module_id__in=[pk for pk, _ in modules])
-        .values_list("module_id", flat=True)
-    )
     progress = {}
     for programme in programmes:
         ids = [pk for pk, path in modules if path.startswith(programme.path)]
@@ -137,9 +154,11 @@ def participant_overview(user, now=None):
             "total": len(ids),
             "completed": sum(1 for pk in ids if pk in completed),
         }
+    certificate_cache = Enrolment.certificate.related
     certificates = {
-        c.enrolment_id: c
-        for c in Certificate.objects.filter(enrolment__in=[e.pk for e in enrolments])
+        e.pk: certificate_cache.get_cached_value(e)
+        for e in enrolments
+        if certificate_cache.get_cached_value(e) is not None
     }
     for enrolment in enrolments:
         enrolment.next_session = next_sessions.get(enrolment.cohort_id)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -53,6 +54,17 @@ class ProgrammePage(Page):
     def modules(self):
         return ModulePage.objects.child_of(self).live().order_by("path")
 
+    def route(self, request, path_components):
+        # A programme's children are its modules: fetch the specific module in one query where
+        # Wagtail would fetch the page and then its specific form. Anything else (no such
+        # module, some other page type) goes Wagtail's own way.
+        if path_components:
+            module = ModulePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if module is not None:
+                module._cached_parent_obj = self  # as Wagtail's route does: get_parent() is free
+                return module.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from . import selectors
 
@@ -101,28 +113,35 @@ class ModulePage(Page):
     def serve(self, request, *args, **kwargs):
         # Module content is for the programme's participants, facilitators and managers only:
         # strangers are sent to sign in and back; signed-in people without access are told why.
-        from .permissions import can_view_module, takes_part_in
+        from .permissions import module_access
         from .services import module_progress_open
 
-        permission = can_view_module(request.user, self)
-        if not permission:
+        access = module_access(request.user, self)
+        if not access.permission:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            raise PermissionDenied(permission.reason)
-        # Only a participant's own visits count as opening the module; previews never do.
-        if (
-            not getattr(request, "is_preview", False)
-            and request.method == "GET"
-            and takes_part_in(request.user, self.get_parent())
-        ):
-            module_progress_open(participant=request.user, module=self)
-        return super().serve(request, *args, **kwargs)
+            raise PermissionDenied(access.permission.reason)
+        # Only a participant's own visits count as opening the module; previews never do
+        # (Wagtail previews go through serve_preview, not here).
+        progress = None
+        if request.method == "GET" and access.takes_part:
+            progress = module_progress_open(participant=request.user, module=self)
+        request.is_preview = False
+        return TemplateResponse(
+            request,
+            self.get_template(request, *args, **kwargs),
+            self.get_context(request, *args, access=access, progress=progress, **kwargs),
+        )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, access=None, progress=None, **kwargs):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.module_page_context(module=self, user=request.user))
+        context.update(
+            selectors.module_page_context(
+                module=self, user=request.user, access=access, progress=progress
+            )
+        )
         return context
 
     def reflection_prompts(self):

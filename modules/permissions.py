@@ -17,6 +17,7 @@ Each check answers a `Permission(allowed, reason)` so a view can show the reason
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
@@ -51,14 +52,16 @@ def facilitated_programme_ids(user):
     return set(Cohort.objects.filter(facilitators=user).values_list("programme_id", flat=True))
 
 
-def not_yet_open_module_ids(user, now=None):
-    """Modules of this participant's programmes that have not opened to their cohort yet."""
+def not_yet_open_module_ids(user, now=None, *, facilitated=None):
+    """Modules of this participant's programmes that have not opened to their cohort yet.
+    (`facilitated`: the facilitated programme ids, when the caller has them already.)"""
     from cohorts.models import CohortSession, Enrolment
 
     if not _signed_in(user) or is_programme_manager(user):
         return set()
     now = now or timezone.now()
-    facilitated = facilitated_programme_ids(user)
+    if facilitated is None:
+        facilitated = facilitated_programme_ids(user)
     rows = (
         CohortSession.objects.filter(
             cohort__enrolments__participant=user,
@@ -97,15 +100,8 @@ def module_visibility_q(user, now=None):
     return condition
 
 
-def can_view_programme_content(user, programme):
-    """Take part in, run or manage this programme."""
-    if not _signed_in(user):
-        return Permission(False, "Sign in to see this programme's modules.")
-    if is_programme_manager(user):
-        return ALLOWED
-    if programme.pk in facilitated_programme_ids(user):
-        return ALLOWED
-    if programme.pk in participating_programme_ids(user):
+def _programme_permission(programme, *, manager, facilitated, participating):
+    if manager or programme.pk in facilitated or programme.pk in participating:
         return ALLOWED
     return Permission(
         False,
@@ -114,22 +110,68 @@ def can_view_programme_content(user, programme):
     )
 
 
-def can_view_module(user, module, now=None):
+def can_view_programme_content(user, programme):
+    """Take part in, run or manage this programme."""
+    if not _signed_in(user):
+        return Permission(False, "Sign in to see this programme's modules.")
+    manager = is_programme_manager(user)
+    return _programme_permission(
+        programme,
+        manager=manager,
+        facilitated=set() if manager else facilitated_programme_ids(user),
+        participating=set() if manager else participating_programme_ids(user),
+    )
+
+
+@dataclass(frozen=True)
+class ModuleAccess:
+    """What one person may do with one module, worked out once per request: its programme,
+    whether they may open it (and why not), and whether they take part (their visits and
+    progress are recorded)."""
+
+    programme: object
+    permission: Permission
+    takes_part: bool
+
+
+def module_access(user, module, now=None):
     from .models import ProgrammePage
 
-    programme = ProgrammePage.objects.parent_of(module).first()
+    # Wagtail's routing leaves the parent it came through on the page: no query then.
+    programme = getattr(module, "_cached_parent_obj", None)
+    if not isinstance(programme, ProgrammePage):
+        programme = ProgrammePage.objects.parent_of(module).first()
     if programme is None:
-        return Permission(False, "This module does not belong to a programme.")
-    permission = can_view_programme_content(user, programme)
-    if not permission:
-        return permission
-    if module.pk in not_yet_open_module_ids(user, now=now):
-        return Permission(
+        return ModuleAccess(
+            None, Permission(False, "This module does not belong to a programme."), False
+        )
+    if not _signed_in(user):
+        return ModuleAccess(
+            programme, Permission(False, "Sign in to see this programme's modules."), False
+        )
+    manager = is_programme_manager(user)
+    facilitated = set() if manager else facilitated_programme_ids(user)
+    participating = participating_programme_ids(user)
+    takes_part = programme.pk in participating
+    permission = _programme_permission(
+        programme, manager=manager, facilitated=facilitated, participating=participating
+    )
+    # Only a programme that opens modules days before their session has closed modules.
+    if (
+        permission
+        and programme.module_opens_days_before is not None
+        and module.pk in not_yet_open_module_ids(user, now=now, facilitated=facilitated)
+    ):
+        permission = Permission(
             False,
             f"This module opens {programme.module_opens_days_before} days before the cohort "
             "session that covers it.",
         )
-    return ALLOWED
+    return ModuleAccess(programme, permission, takes_part)
+
+
+def can_view_module(user, module, now=None):
+    return module_access(user, module, now=now).permission
 
 
 def takes_part_in(user, programme):

@@ -3,9 +3,10 @@ Each runs a fixed number of queries, however many modules, cohorts and participa
 
 from django.db.models import Prefetch
 
-from .models import ModulePage, ModuleProgress, ProgrammePage
+from .models import ModulePage, ModuleProgress
 from .permissions import (
     can_view_programme_content,
+    module_access,
     not_yet_open_module_ids,
     takes_part_in,
 )
@@ -67,15 +68,20 @@ def programme_page_context(*, programme, user):
     return context
 
 
-def module_page_context(*, module, user):
+def module_page_context(*, module, user, access=None, progress=None):
+    """What a module page shows this person. `access` (from `module_access`) and `progress`
+    (their module progress) are passed in when the page's serve() has them already."""
     from cohorts.models import CohortSession, Enrolment
 
-    programme = ProgrammePage.objects.parent_of(module).first()
+    if access is None:
+        access = module_access(user, module)
+    programme = access.programme
     context = {"programme": programme}
     prompts = module.reflection_prompts()
     context["prompt_count"] = len(prompts)
-    if programme is not None and user.is_authenticated and takes_part_in(user, programme):
-        progress = ModuleProgress.objects.filter(participant=user, module=module).first()
+    if access.takes_part:
+        if progress is None:
+            progress = ModuleProgress.objects.filter(participant=user, module=module).first()
         context["progress"] = progress
         context["answered_count"] = (
             sum(1 for block_id, _ in prompts if (progress.reflections or {}).get(block_id))

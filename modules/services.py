@@ -14,9 +14,10 @@ REFLECTION_MAX_LENGTH = 5000
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 
-@transaction.atomic
 def module_progress_open(*, participant, module: ModulePage) -> ModuleProgress:
-    """Record that a participant has opened a module (the first time only)."""
+    """Record that a participant has opened a module (the first time only). A visit after the
+    first is one read: get_or_create makes the row in its own savepoint, and two first visits
+    at once meet the unique constraint and read the winner's row."""
     progress, _ = ModuleProgress.objects.get_or_create(participant=participant, module=module)
     return progress
 

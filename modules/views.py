@@ -16,11 +16,7 @@ from cohorts.permissions import Permission
 from . import selectors, services
 from .forms import ReflectionForm, SearchForm
 from .models import ModulePage, ProgrammePage
-from .permissions import (
-    can_view_cohort_progress,
-    can_view_module,
-    takes_part_in,
-)
+from .permissions import can_view_cohort_progress, module_access
 
 SEARCH_PAGE_SIZE = 10
 
@@ -34,13 +30,10 @@ def _deny(request, permission):
 
 def _participant_module(request, pk):
     module = get_object_or_404(ModulePage.objects.live(), pk=pk)
-    permission = can_view_module(request.user, module)
-    if not permission:
-        return module, permission
-    programme = module.get_parent()
-    if not takes_part_in(request.user, programme):
+    access = module_access(request.user, module)
+    if access.permission and not access.takes_part:
         return module, Permission(False, "Only participants keep progress and a learning log.")
-    return module, permission
+    return module, access.permission
 
 
 def search(request):

@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "academy_site.context_processors.navigation",
             ],
             # GOV.UK Frontend form markup (includes/field.html) in every template.
             "builtins": ["academy_site.templatetags.govuk"],
@@ -104,6 +105,26 @@ WSGI_APPLICATION = "academy_site.wsgi.application"
 DATABASES = {
     "default": env.dj_db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+
+
+def postgres_options(database):
+    """On PostgreSQL, bind parameters on the server and let psycopg prepare a statement once a
+    connection has run it DATABASE_PREPARE_THRESHOLD times (default 5): the server then stops
+    re-planning the pages' many-join queries on every request. Set the threshold to "off"
+    behind a PgBouncer in transaction mode that does not keep prepared statements."""
+    if "postgresql" not in database["ENGINE"]:
+        return database
+    threshold = env.str("DATABASE_PREPARE_THRESHOLD", default="5").strip().lower()
+    database.setdefault("OPTIONS", {}).update(
+        {
+            "server_side_binding": True,
+            "prepare_threshold": None if threshold in ("", "off", "none") else int(threshold),
+        }
+    )
+    return database
+
+
+postgres_options(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

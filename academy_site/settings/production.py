@@ -6,7 +6,7 @@ Refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, postgres_options
 
 DEBUG = False
 
@@ -21,7 +21,7 @@ def _required(name):
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
 _required("DATABASE_URL")
-DATABASES = {"default": env.dj_db_url("DATABASE_URL", conn_max_age=600)}
+DATABASES = {"default": postgres_options(env.dj_db_url("DATABASE_URL", conn_max_age=600))}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -55,6 +55,9 @@ if _redis_url:
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="academy"),
         }
     }
+    # Signed-in pages read the session from the shared cache (written through to the database,
+    # so a Redis restart signs nobody out).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work runs in separate `manage.py db_worker` processes that take tasks from the
 # database; workers claim each task with SELECT ... FOR UPDATE SKIP LOCKED, so any number of them

@@ -268,7 +268,10 @@ def my_attendance(request, pk):
 
 
 def _grid(request, pk):
-    cohort = get_object_or_404(Cohort.objects.select_related("programme", "place"), pk=pk)
+    cohort = get_object_or_404(
+        Cohort.objects.select_related("programme", "place").prefetch_related("facilitators"),
+        pk=pk,
+    )
     permission = can_view_cohort_attendance(request.user, cohort)
     if not permission:
         return None, _deny(request, permission)

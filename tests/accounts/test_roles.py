@@ -132,3 +132,33 @@ def test_two_accounts_cannot_share_an_email_in_different_case():
     UserFactory(email="a@x.org")
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create_user(username="other", email="A@X.ORG")
+
+
+@pytest.mark.parametrize(
+    "traits, offered",
+    [
+        ({"programme_manager": True}, True),
+        ({"facilitator": True}, True),
+        ({"nominator": True}, False),
+        ({"participant": True}, False),
+    ],
+)
+def test_the_admin_link_is_offered_to_those_who_may_use_the_admin(client, traits, offered):
+    from django.urls import reverse
+
+    client.force_login(UserFactory(**traits))
+    page = client.get(reverse("privacy")).content.decode()
+    assert (f'href="{reverse("wagtailadmin_home")}"' in page) is offered
+
+
+def test_a_participants_pages_never_read_the_permission_tables(
+    client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.force_login(UserFactory(participant=True))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("privacy")).status_code == 200
+    assert not [q for q in queries if "auth_permission" in q["sql"]]

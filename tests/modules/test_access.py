@@ -121,3 +121,18 @@ def test_participant_of_another_cohort_of_the_programme_sees_modules_but_not_ses
     session_url = reverse("cohorts:session_detail", args=[world["session-A"].pk])
     assert client.get(session_url).status_code == 403
     assert client.get(world["slides"].url).status_code == 403
+
+
+def test_a_module_address_that_does_not_exist_is_not_found(world, client_for):
+    client = client_for(world.people["participant-of-A"])
+    assert client.get(f"{world['programme-A'].url}no-such-module/").status_code == 404
+    assert client.get(f"{world['module-A1'].url}deeper/").status_code == 404
+
+
+def test_an_unpublished_module_is_not_found_even_for_its_participants(world, client_for):
+    from tests.modules.factories import ModulePageFactory
+
+    draft = ModulePageFactory(parent=world["programme-A"], title="Draft module", live=False)
+    url = f"{world['programme-A'].url}{draft.slug}/"
+    assert client_for(world.people["participant-of-A"]).get(url).status_code == 404
+    assert client_for(world.people["manager"]).get(url).status_code == 404
