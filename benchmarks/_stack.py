@@ -18,6 +18,22 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PY = sys.executable
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 THROWAWAY_SECRET = "bench-only-throwaway-key-never-deploy-0123456789abcdef"  # 127.0.0.1 only
+# Production shares a Redis cache between web processes (sessions, Wagtail's site lookups); so
+# does the benchmark stack when Redis answers on 127.0.0.1. Each run gets its own key prefix.
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/0")
+RUN_ID = f"bench-{os.getpid()}"
+
+
+def redis_available():
+    host, port = REDIS.split("//", 1)[1].split("/", 1)[0].split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+_REDIS_UP = redis_available() if REDIS else False
 
 
 def database_url(name):
@@ -35,6 +51,7 @@ def env_for(name, settings="academy_site.settings.production"):
         "READ_DOT_ENV": "false",
         "LOG_LEVEL": "ERROR",
         "PYTHONPATH": str(BASE_DIR),
+        **({"REDIS_URL": REDIS, "CACHE_KEY_PREFIX": f"{RUN_ID}-{name}"} if _REDIS_UP else {}),
     }
 
 
@@ -100,17 +117,25 @@ def gunicorn(name, *, workers=2):
         proc.wait(timeout=30)
 
 
-def session_cookies(name, usernames):
-    """A signed-in session per user, made directly in the database (no password round trip)."""
+def django_script(name, script, *args):
+    """Run a small Django script (a path from the repository root) under the stack's settings
+    against database `name`; it prints JSON as its last line, which is returned."""
     result = subprocess.run(
-        [PY, "benchmarks/_sessions.py", *usernames],
+        [PY, script, *args],
         cwd=BASE_DIR,
         env=env_for(name),
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
+    if result.returncode:
+        raise RuntimeError(f"{script} failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def session_cookies(name, usernames):
+    """A signed-in session per user, made directly in the database (no password round trip)."""
+    return django_script(name, "benchmarks/_sessions.py", *usernames)
 
 
 def query(name, sql):
