@@ -128,35 +128,41 @@ def register_save(
             note = (note or "").strip()
             mark = existing.get(enrolment_id)
             if mark is None:
-                mark = AttendanceMark(
-                    enrolment_id=enrolment_id,
-                    session=session,
-                    status=status,
-                    note=note,
-                    method=method,
-                    recorded_by=recorded_by,
-                    recorded_at=now,
-                )
-                mark.full_clean(
-                    exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False
-                )
+                mark = AttendanceMark(enrolment_id=enrolment_id, session=session)
                 to_create.append(mark)
-                continue
-            if mark.status == status and mark.note == note:
+            elif mark.status == status and mark.note == note:
                 continue  # Unchanged: keep who recorded it and how (a check-in stays a check-in).
-            if after_session:
-                changes.append(
-                    _change_for(mark, status=status, note=note, changed_by=recorded_by, now=now)
-                )
+            else:
+                if after_session:
+                    changes.append(
+                        _change_for(mark, status=status, note=note, changed_by=recorded_by, now=now)
+                    )
+                to_update.append(mark)
             mark.status, mark.note, mark.method = status, note, method
             mark.recorded_by, mark.recorded_at = recorded_by, now
             mark.full_clean(
                 exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False
             )
-            to_update.append(mark)
-        AttendanceMark.objects.bulk_create(to_create)
-        AttendanceMark.objects.bulk_update(
-            to_update, ["status", "note", "method", "recorded_by", "recorded_at"]
+        # New marks and changed ones in one statement: an insert that meets the session's
+        # existing mark for that person updates it instead (the session lock means only the
+        # marks read above can be there).
+        AttendanceMark.objects.bulk_create(
+            [
+                AttendanceMark(
+                    enrolment_id=mark.enrolment_id,
+                    session=session,
+                    status=mark.status,
+                    note=mark.note,
+                    method=mark.method,
+                    recorded_by=mark.recorded_by,
+                    recorded_at=mark.recorded_at,
+                )
+                for mark in to_update
+            ]
+            + to_create,
+            update_conflicts=True,
+            unique_fields=["enrolment", "session"],
+            update_fields=["status", "note", "method", "recorded_by", "recorded_at"],
         )
         AttendanceMarkChange.objects.bulk_create(changes)
         if to_create or to_update:

@@ -8,14 +8,16 @@ and queues its emails to be sent by a background task once the transaction has c
 
 import hashlib
 import secrets
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from accounts.models import normalise_email
@@ -60,7 +62,8 @@ def _lock_enrolment(enrolment):
     )
 
 
-def _record(enrolment, *, actor, action, from_status="", details=None):
+def _event(enrolment, *, actor, action, from_status="", details=None):
+    """An unsaved history record of a change to `enrolment`, checked."""
     event = EnrolmentEvent(
         enrolment=enrolment,
         actor=actor if actor and actor.is_authenticated else None,
@@ -71,6 +74,11 @@ def _record(enrolment, *, actor, action, from_status="", details=None):
     )
     # The enrolment and actor are objects in hand: no need to query that they exist.
     event.full_clean(exclude=["enrolment", "actor"])
+    return event
+
+
+def _record(enrolment, *, actor, action, from_status="", details=None):
+    event = _event(enrolment, actor=actor, action=action, from_status=from_status, details=details)
     event.save()
     return event
 
@@ -91,10 +99,10 @@ def _notify_on_commit(enrolment_ids):
         transaction.on_commit(lambda: notify_enrolments.enqueue(enrolment_ids=ids))
 
 
-def _revoke_invitations(enrolment):
-    enrolment.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+def _revoke_invitations(*enrolments):
+    Invitation.objects.filter(
+        enrolment__in=enrolments, used_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
 
 
 def seat_usage(cohort):
@@ -134,76 +142,158 @@ def _participant_group():
     return Group.objects.get_or_create(name=Role.PARTICIPANT.value)[0]
 
 
-def person_find_or_create(*, email, first_name, last_name, job_title="", team=""):
-    """The account for `email`, matched without regard to case or surrounding spaces; a new
-    account (with no password until the officer sets one from their invitation) if none."""
+def people_by_email(emails):
+    """The existing accounts for these emails, keyed by normalised email: one query, matching
+    without regard to case (as the case-insensitive unique index does)."""
     User = get_user_model()
-    email = normalise_email(email)
-    try:
-        validate_email(email)
-    except ValidationError:
-        raise ValidationError({"email": "Enter an email address like name@example.org."}) from None
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = User(
-            # Usernames are at most 150 characters; the email is how people sign in anyway.
-            username=email if len(email) <= 150 else f"user-{secrets.token_hex(8)}",
-            email=email,
-            first_name=first_name.strip(),
-            last_name=last_name.strip(),
-            job_title=job_title.strip(),
-            team=team.strip(),
-        )
-        user.set_unusable_password()
-        user.full_clean(exclude=["password"])
-        try:
-            # Another nominator may be adding the same officer right now: if their insert wins,
-            # use the account they made.
-            with transaction.atomic():
-                user.save()
-        except IntegrityError:
-            user = User.objects.get(email__iexact=email)
-    else:
-        # Fill in what the account lacks; never overwrite what the person wrote themselves.
-        changed = []
-        for field, value in (("job_title", job_title), ("team", team)):
-            if value.strip() and not getattr(user, field):
-                setattr(user, field, value.strip())
-                changed.append(field)
-        if changed:
-            user.save(update_fields=changed)
-    user.groups.add(_participant_group())
+    emails = {normalise_email(email) for email in emails}
+    people = User.objects.alias(email_lower=Lower("email")).filter(email_lower__in=emails)
+    return {normalise_email(person.email): person for person in people}
+
+
+def _new_person(email, person):
+    User = get_user_model()
+    user = User(
+        # Usernames are at most 150 characters; the email is how people sign in anyway.
+        username=email if len(email) <= 150 else f"user-{secrets.token_hex(8)}",
+        email=email,
+        first_name=person["first_name"].strip(),
+        last_name=person["last_name"].strip(),
+        job_title=person.get("job_title", "").strip(),
+        team=person.get("team", "").strip(),
+    )
+    user.set_unusable_password()
+    # Uniqueness is checked for the whole batch at once (and by the database), not per person.
+    user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
     return user
 
 
-def _nominate_locked(
-    *, actor, cohort, organisation, person, status=None, replaces=None, details=None
-):
-    """Create one enrolment; the caller holds the cohort lock."""
-    user = person_find_or_create(**person)
-    existing = Enrolment.objects.filter(cohort=cohort, participant=user).first()
-    if existing is not None and existing.status not in Enrolment.ENDED:
-        raise ValidationError({"email": f"{user.email} already has a nomination on this cohort."})
-    if status is None:
-        status = Status.INVITED if seats_left(cohort, organisation) > 0 else Status.WAITING_LIST
-    # Someone who declined or was withdrawn is nominated again: the same enrolment takes the
-    # new nomination, so its history reads as one story.
-    enrolment = existing or Enrolment(cohort=cohort, participant=user)
-    from_status = existing.status if existing else ""
-    enrolment.organisation = organisation
-    enrolment.nominated_by = actor
-    enrolment.replaces = replaces
-    enrolment.status = status
-    # The related objects are in hand (the cohort locked), and the one-per-person rule was
-    # checked just above (and is a database constraint): validate the fields, not the joins.
-    enrolment.full_clean(exclude=["cohort", "participant", "organisation", "nominated_by"])
-    enrolment.save()
-    if existing:
-        details = {**(details or {}), "nominated_again": True}
-    _record(
-        enrolment, actor=actor, action=Action.NOMINATED, from_status=from_status, details=details
+def people_find_or_create(people):
+    """The account for each person (dicts of email, first_name, last_name, job_title, team),
+    keyed by normalised email: matched without regard to case or surrounding spaces, or a new
+    account (with no password until the officer sets one from their invitation) if none. Each
+    has the participant role. A constant number of queries, however many people."""
+    User = get_user_model()
+    wanted = {}
+    for person in people:
+        email = normalise_email(person["email"])
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ValidationError(
+                {"email": "Enter an email address like name@example.org."}
+            ) from None
+        wanted.setdefault(email, person)
+    found = people_by_email(wanted)
+
+    # Fill in what an existing account lacks; never overwrite what the person wrote themselves.
+    filled = {"job_title": [], "team": []}
+    for email, user in found.items():
+        for name, users in filled.items():
+            value = wanted[email].get(name, "").strip()
+            if value and not getattr(user, name):
+                setattr(user, name, value)
+                users.append(user)
+    for name, users in filled.items():
+        if users:
+            User.objects.bulk_update(users, [name])
+
+    new = [_new_person(email, person) for email, person in wanted.items() if email not in found]
+    if new:
+        taken = set(
+            User.objects.filter(username__in=[u.username for u in new]).values_list(
+                "username", flat=True
+            )
+        )
+        for user in new:
+            if user.username in taken:
+                user.validate_unique()  # raises the usual "already exists" message
+        # Another nominator may be adding the same officer right now: if their insert wins,
+        # ours is skipped and their account is the one found.
+        User.objects.bulk_create(new, ignore_conflicts=True)
+        found.update(people_by_email(user.email for user in new))
+        missing = sorted(wanted.keys() - found.keys())
+        if missing:
+            raise ValidationError({"email": f"{missing[0]} could not be added: try again."})
+
+    group = _participant_group()
+    Membership = User.groups.through
+    Membership.objects.bulk_create(
+        [Membership(user_id=user.pk, group_id=group.pk) for user in found.values()],
+        ignore_conflicts=True,
     )
-    return enrolment
+    return found
+
+
+@dataclass
+class Nomination:
+    """One officer to nominate: their details as the nominator gave them, the status to give
+    them (None: a seat if one is left, otherwise the waiting list), the enrolment whose seat
+    they take over (a substitute), and where the nomination came from, for the history."""
+
+    person: dict
+    status: str | None = None
+    replaces: Enrolment | None = None
+    details: dict = field(default_factory=dict)
+
+
+def _nominate_locked(*, actor, cohort, organisation, nominations):
+    """Create one enrolment per nomination, in order, in a constant number of queries; the
+    caller holds the cohort lock."""
+    people = people_find_or_create([n.person for n in nominations])
+    participants = [people[normalise_email(n.person["email"])] for n in nominations]
+    on_cohort = {
+        e.participant_id: e
+        for e in Enrolment.objects.filter(cohort=cohort, participant__in=participants).order_by()
+    }
+    # Seats left are counted once and then counted down here: the cohort lock keeps them true.
+    places = seats_left(cohort, organisation) if any(n.status is None for n in nominations) else 0
+    now = timezone.now()
+    nominated, new, renewed = [], [], []
+    for nomination, participant in zip(nominations, participants, strict=True):
+        existing = on_cohort.get(participant.pk)
+        if existing is not None and existing.status not in Enrolment.ENDED:
+            raise ValidationError(
+                {"email": f"{participant.email} already has a nomination on this cohort."}
+            )
+        status = nomination.status
+        if status is None:
+            status = Status.INVITED if places > 0 else Status.WAITING_LIST
+        if status in Enrolment.SEAT_HOLDING:
+            places -= 1
+        # Someone who declined or was withdrawn is nominated again: the same enrolment takes
+        # the new nomination, so its history reads as one story.
+        enrolment = existing or Enrolment(cohort=cohort, participant=participant)
+        from_status = existing.status if existing else ""
+        enrolment.organisation = organisation
+        enrolment.nominated_by = actor
+        enrolment.replaces = nomination.replaces
+        enrolment.status = status
+        # The related objects are in hand (the cohort locked), and the one-per-person rule was
+        # checked just above (and is a database constraint): validate the fields, not the joins.
+        # The status constraint is the field's choices, which the field check covers.
+        enrolment.full_clean(
+            exclude=["cohort", "participant", "organisation", "nominated_by"],
+            validate_constraints=False,
+        )
+        details = dict(nomination.details)
+        if existing:
+            details["nominated_again"] = True
+            enrolment.updated_at = now  # bulk_update leaves auto_now fields alone
+            renewed.append(enrolment)
+        else:
+            new.append(enrolment)
+        on_cohort[participant.pk] = enrolment  # the same officer twice is nominated once
+        nominated.append((enrolment, from_status, details))
+    Enrolment.objects.bulk_create(new)
+    Enrolment.objects.bulk_update(
+        renewed, ["organisation", "nominated_by", "replaces", "status", "updated_at"]
+    )
+    EnrolmentEvent.objects.bulk_create(
+        _event(e, actor=actor, action=Action.NOMINATED, from_status=from_status, details=details)
+        for e, from_status, details in nominated
+    )
+    return [enrolment for enrolment, _, _ in nominated]
 
 
 def _offer_locked(cohort, *, freed_by=None, actor=None):
@@ -258,18 +348,22 @@ def enrolment_nominate(
     with transaction.atomic():
         cohort = _lock_cohort(cohort)
         _check_can_take_nominations(cohort, organisation)
-        enrolment = _nominate_locked(
+        [enrolment] = _nominate_locked(
             actor=actor,
             cohort=cohort,
             organisation=organisation,
-            person={
-                "email": email,
-                "first_name": first_name,
-                "last_name": last_name,
-                "job_title": job_title,
-                "team": team,
-            },
-            details={"source": "form"},
+            nominations=[
+                Nomination(
+                    person={
+                        "email": email,
+                        "first_name": first_name,
+                        "last_name": last_name,
+                        "job_title": job_title,
+                        "team": team,
+                    },
+                    details={"source": "form"},
+                )
+            ],
         )
         _notify_on_commit([enrolment.pk])
     return enrolment
@@ -296,18 +390,19 @@ def enrolment_bulk_nominate(
         )
         if review.problems:
             raise ImportRejected(review)
-        enrolments = []
-        for row in review.rows:
-            enrolments.append(
-                _nominate_locked(
-                    actor=actor,
-                    cohort=cohort,
-                    organisation=organisation,
+        enrolments = _nominate_locked(
+            actor=actor,
+            cohort=cohort,
+            organisation=organisation,
+            nominations=[
+                Nomination(
                     person=row.person,
                     status=Status.INVITED if row.outcome == "invite" else Status.WAITING_LIST,
                     details={"source": "import", "file": file_name[:200], "row": row.number},
                 )
-            )
+                for row in review.rows
+            ],
+        )
         _notify_on_commit([e.pk for e in enrolments])
     return enrolments
 
@@ -398,20 +493,24 @@ def enrolment_substitute(*, actor, enrolment, email, first_name, last_name, job_
             raise ValidationError("This cohort is closed.")
         _set_status(enrolment, Status.SUBSTITUTED)
         _revoke_invitations(enrolment)
-        substitute = _nominate_locked(
+        [substitute] = _nominate_locked(
             actor=actor,
             cohort=cohort,
             organisation=enrolment.organisation,
-            person={
-                "email": email,
-                "first_name": first_name,
-                "last_name": last_name,
-                "job_title": job_title,
-                "team": team,
-            },
-            status=Status.INVITED,
-            replaces=enrolment,
-            details={"source": "substitution", "replaces": enrolment.participant.email},
+            nominations=[
+                Nomination(
+                    person={
+                        "email": email,
+                        "first_name": first_name,
+                        "last_name": last_name,
+                        "job_title": job_title,
+                        "team": team,
+                    },
+                    status=Status.INVITED,
+                    replaces=enrolment,
+                    details={"source": "substitution", "replaces": enrolment.participant.email},
+                )
+            ],
         )
         _record(
             enrolment,
@@ -456,23 +555,36 @@ def hash_token(raw_token):
     return hashlib.sha256(raw_token.encode("utf-8")).hexdigest()
 
 
-def invitation_issue(*, enrolment):
-    """A new single-use link for an invited officer; earlier links stop working. Returns the
-    invitation and the raw token, which is only ever put in the email, never stored."""
+def invitations_issue(*, enrolments):
+    """A new single-use link for each invited officer; their earlier links stop working.
+    Returns (invitation, raw token) pairs in order: the raw token is only ever put in the
+    email, never stored. A constant number of queries, however many officers."""
     with transaction.atomic():
-        _revoke_invitations(enrolment)
-        raw_token = secrets.token_urlsafe(32)
+        _revoke_invitations(*enrolments)
         now = timezone.now()
-        invitation = Invitation(
-            enrolment=enrolment,
-            token_hash=hash_token(raw_token),
-            sent_to=enrolment.participant.email,
-            created_at=now,
-            expires_at=now + invitation_valid_for(),
-        )
-        invitation.full_clean()
-        invitation.save()
-    return invitation, raw_token
+        issued = []
+        for enrolment in enrolments:
+            raw_token = secrets.token_urlsafe(32)
+            invitation = Invitation(
+                enrolment=enrolment,
+                token_hash=hash_token(raw_token),
+                sent_to=enrolment.participant.email,
+                created_at=now,
+                expires_at=now + invitation_valid_for(),
+            )
+            # The enrolment is in hand, and the hash of a fresh 256-bit token is unique: check
+            # the fields without a query each (the database enforces the rest).
+            invitation.full_clean(
+                exclude=["enrolment"], validate_unique=False, validate_constraints=False
+            )
+            issued.append((invitation, raw_token))
+        Invitation.objects.bulk_create(invitation for invitation, _ in issued)
+    return issued
+
+
+def invitation_issue(*, enrolment):
+    """A new single-use link for an invited officer (see `invitations_issue`)."""
+    return invitations_issue(enrolments=[enrolment])[0]
 
 
 def invitation_for_token(raw_token):
