@@ -3,7 +3,7 @@ Every list is bounded or paginated by the view."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from .models import Cohort, Enrolment, EnrolmentEvent, SeatAllocation
 
@@ -73,7 +73,12 @@ def officers_of(organisations, *, cohort_id=None, status=None):
     """The enrolments of the nominator's own organisations' officers, newest cohorts first."""
     officers = (
         Enrolment.objects.filter(organisation__in=organisations)
-        .select_related("participant", "organisation", "cohort__programme", "replaces__participant")
+        .select_related("participant", "organisation", "cohort__programme")
+        # Whom a substitute replaced, for the page shown only: joined into the list query it
+        # made PostgreSQL hash every enrolment in the academy before sorting the few hundred.
+        .prefetch_related(
+            Prefetch("replaces", queryset=Enrolment.objects.select_related("participant"))
+        )
         .order_by("-cohort__starts_on", "cohort__name", "participant__last_name", "pk")
     )
     if cohort_id:
