@@ -9,6 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
+from academy_site.settings.base import postgres_options
+
 REPO = Path(__file__).resolve().parents[2]
 
 PROBE = """
@@ -86,3 +91,29 @@ def test_s3_media_refuses_to_start_without_a_bucket():
     )
     assert result.returncode != 0
     assert "AWS_STORAGE_BUCKET_NAME must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_plan_for_solid_state_storage():
+    """With the spinning-disk default the planner read every person in the academy to list one
+    organisation's officers; each connection says random reads are cheap instead."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert float(cursor.fetchone()[0]) == 1.1
+
+
+def test_the_servers_own_planner_settings_can_be_kept(monkeypatch):
+    postgresql = "django.db.backends.postgresql"
+    assert postgres_options({"ENGINE": postgresql})["OPTIONS"]["options"] == (
+        "-c random_page_cost=1.1"
+    )
+    monkeypatch.setenv("DATABASE_RANDOM_PAGE_COST", "server")
+    assert "options" not in postgres_options({"ENGINE": postgresql})["OPTIONS"]
+    # Options already in DATABASE_URL are kept.
+    monkeypatch.setenv("DATABASE_RANDOM_PAGE_COST", "2")
+    database = {"ENGINE": postgresql, "OPTIONS": {"options": "-c statement_timeout=5000"}}
+    assert postgres_options(database)["OPTIONS"]["options"] == (
+        "-c statement_timeout=5000 -c random_page_cost=2.0"
+    )
