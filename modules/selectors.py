@@ -2,6 +2,7 @@
 Each runs a fixed number of queries, however many modules, cohorts and participants there are."""
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from .models import ModulePage, ModuleProgress
 from .permissions import (
@@ -79,10 +80,16 @@ def module_page_context(*, module, user, access=None, progress=None):
     context = {"programme": programme}
     prompts = module.reflection_prompts()
     context["prompt_count"] = len(prompts)
+    # Activities link to the learning log for those whose reflections are recorded.
+    context["body_reflections_url"] = ""
     if access.takes_part:
         if progress is None:
             progress = ModuleProgress.objects.filter(participant=user, module=module).first()
         context["progress"] = progress
+        if progress is not None:
+            context["body_reflections_url"] = reverse(
+                "modules:module_reflections", args=[module.pk]
+            )
         context["answered_count"] = (
             sum(1 for block_id, _ in prompts if (progress.reflections or {}).get(block_id))
             if progress

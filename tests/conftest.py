@@ -4,6 +4,7 @@ role groups (made by the role migration). Factories live beside the tests of eac
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils.translation import get_supported_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -40,6 +41,13 @@ def home_page(db):
     # Wagtail's own welcome page is not part of the academy.
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a page fragment cached by one test must not be
+    served in another that made a page with the same id and publishing time."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

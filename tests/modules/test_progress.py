@@ -8,6 +8,7 @@ from django.urls import reverse
 from modules.models import ModuleProgress
 from modules.selectors import completed_module_ids
 from modules.services import REFLECTION_MAX_LENGTH, reflection_save
+from tests.modules.world import activity, module_body
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +123,23 @@ def test_only_the_cohorts_facilitators_and_managers_see_its_progress_table(
 def test_learning_log_asks_strangers_to_sign_in(client):
     response = client.get(reverse("modules:learning_log"))
     assert response.status_code == 302
+
+
+def test_activities_link_participants_to_their_learning_log_and_nobody_else(world, client_for):
+    module = world["module-A1"]
+    link = b"Write your reflection in your private learning log"
+    # Whoever reads the module first, the other sees their own version of its activities.
+    assert link not in client_for(world.people["facilitator-of-A"]).get(module.url).content
+    assert link in client_for(world.people["participant-of-A"]).get(module.url).content
+    assert link not in client_for(world.people["manager"]).get(module.url).content
+
+
+def test_participants_see_a_module_as_published_again_at_once(world, client_for):
+    client = client_for(world.people["participant-of-A"])
+    module = world["module-A1"]
+    assert b"Map your services" in client.get(module.url).content
+    module.body = module_body(activity("act-1", "Map your partners", "Who do you rely on?"))
+    module.save_revision().publish()
+    page = client.get(module.url).content
+    assert b"Map your partners" in page
+    assert b"Map your services" not in page
