@@ -1,16 +1,13 @@
 """The production stack for benchmarks and load tests: its own PostgreSQL database, migrated and
-loaded with the demo data, gunicorn (DEBUG off) on a free 127.0.0.1 port, and a small
-keep-alive HTTP client. Everything it starts, it stops."""
+loaded with the demo data, gunicorn (DEBUG off) on a free 127.0.0.1 port, and signed-in
+sessions. Everything it starts, it stops."""
 
 import contextlib
-import http.client
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -153,45 +150,3 @@ def query(name, sql):
         text=True,
     )
     return result.stdout.strip()
-
-
-def load(port, path, *, cookie=None, requests=300, concurrency=4, max_seconds=30):
-    """Fetch `path` `requests` times over `concurrency` keep-alive connections (bounded in time).
-    Returns (requests per second, p95 latency in ms, errors)."""
-    latencies, errors = [], []
-    lock = threading.Lock()
-    per_thread = requests // concurrency
-    deadline = time.monotonic() + max_seconds
-    headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
-
-    def run():
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        for _ in range(per_thread):
-            if time.monotonic() > deadline:
-                break
-            t = time.perf_counter()
-            conn.request("GET", path, headers=headers)
-            response = conn.getresponse()
-            response.read()
-            elapsed = time.perf_counter() - t
-            with lock:
-                latencies.append(elapsed)
-                if response.status != 200:
-                    errors.append(response.status)
-        conn.close()
-
-    # Warm up: the first request per worker loads templates and opens the DB connection.
-    for _ in range(4):
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        conn.request("GET", path, headers=headers)
-        conn.getresponse().read()
-        conn.close()
-    started = time.perf_counter()
-    threads = [threading.Thread(target=run) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    p95 = statistics.quantiles(latencies, n=20)[-1] * 1000
-    return len(latencies) / wall, p95, errors
