@@ -13,6 +13,7 @@ union.
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from accounts.roles import is_facilitator, is_nominator, is_programme_manager
 
@@ -31,6 +32,11 @@ def _scope(queryset, user, *, facilitator=None, nominator=None, participant=None
     if participant is not None:
         condition |= participant
     return queryset.filter(condition).distinct()
+
+
+def _related_model(queryset, field_name):
+    """The model a foreign key points at (the querysets are defined before the models)."""
+    return queryset.model._meta.get_field(field_name).related_model
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -71,31 +77,24 @@ class CohortQuerySet(models.QuerySet):
 
 class CohortSessionQuerySet(models.QuerySet):
     def upcoming(self, now=None):
-        from django.utils import timezone
-
         return self.filter(ends_at__gte=now or timezone.now())
 
     def past(self, now=None):
-        from django.utils import timezone
-
         return self.filter(ends_at__lt=now or timezone.now())
 
     def visible_to(self, user):
-        from .models import Cohort
-
-        return self.filter(cohort__in=Cohort.objects.visible_to(user).values("pk"))
+        cohorts = _related_model(self, "cohort").objects.visible_to(user)
+        return self.filter(cohort__in=cohorts.values("pk"))
 
 
 class EnrolmentQuerySet(models.QuerySet):
     def holding_seats(self):
-        from .models import Enrolment
-
-        return self.filter(status__in=Enrolment.SEAT_HOLDING)
+        """Enrolments that take up one of their cohort's seats (Enrolment.SEAT_HOLDING)."""
+        return self.filter(status__in=self.model.SEAT_HOLDING)
 
     def active(self):
-        from .models import Enrolment
-
-        return self.filter(status__in=Enrolment.ACTIVE)
+        """People taking part, or who took part: those on registers (Enrolment.ACTIVE)."""
+        return self.filter(status__in=self.model.ACTIVE)
 
     def visible_to(self, user):
         return _scope(
@@ -109,9 +108,8 @@ class EnrolmentQuerySet(models.QuerySet):
 
 class AttendanceMarkQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from .models import Enrolment
-
-        return self.filter(enrolment__in=Enrolment.objects.visible_to(user).values("pk"))
+        enrolments = _related_model(self, "enrolment").objects.visible_to(user)
+        return self.filter(enrolment__in=enrolments.values("pk"))
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -119,6 +117,5 @@ class CertificateQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True)
 
     def visible_to(self, user):
-        from .models import Enrolment
-
-        return self.filter(enrolment__in=Enrolment.objects.visible_to(user).values("pk"))
+        enrolments = _related_model(self, "enrolment").objects.visible_to(user)
+        return self.filter(enrolment__in=enrolments.values("pk"))
