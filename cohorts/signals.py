@@ -2,15 +2,17 @@
 
 The rule itself is `modules.services.programme_editors_sync`; these receivers only say when to
 apply it: a cohort's facilitators change, a cohort is saved (it may have moved programme) or a
-cohort is deleted."""
+cohort is deleted. Connected in `CohortsConfig.ready()`."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from modules.models import ProgrammePage
+from modules.services import programme_editors_sync
+
+from .models import Cohort
+
 
 def _sync(programme_ids):
-    from .models import ProgrammePage
-    from .services import programme_editors_sync
-
     for programme in ProgrammePage.objects.filter(pk__in=set(programme_ids)):
         programme_editors_sync(programme=programme)
 
@@ -35,8 +37,6 @@ def _cohort_deleted(sender, instance, **kwargs):
 
 
 def _facilitators_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    from cohorts.models import Cohort
-
     if action not in {"post_add", "post_remove", "post_clear", "pre_clear"}:
         return
     if not reverse:
@@ -56,13 +56,15 @@ def _facilitators_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def connect():
-    from cohorts.models import Cohort
-
-    pre_save.connect(_remember_old_programme, sender=Cohort, dispatch_uid="modules-cohort-pre")
-    post_save.connect(_cohort_saved, sender=Cohort, dispatch_uid="modules-cohort-saved")
-    post_delete.connect(_cohort_deleted, sender=Cohort, dispatch_uid="modules-cohort-deleted")
+    pre_save.connect(
+        _remember_old_programme, sender=Cohort, dispatch_uid="cohorts-programme-editors-pre"
+    )
+    post_save.connect(_cohort_saved, sender=Cohort, dispatch_uid="cohorts-programme-editors-saved")
+    post_delete.connect(
+        _cohort_deleted, sender=Cohort, dispatch_uid="cohorts-programme-editors-deleted"
+    )
     m2m_changed.connect(
         _facilitators_changed,
         sender=Cohort.facilitators.through,
-        dispatch_uid="modules-cohort-facilitators",
+        dispatch_uid="cohorts-programme-editors-facilitators",
     )

@@ -1,4 +1,5 @@
-"""Admin screens for running programmes, registered as Wagtail snippet viewsets.
+"""Admin screens for running programmes: Wagtail snippet viewsets, registered from
+`wagtail_hooks.py`. Their listing exports are formula-safe (`spreadsheets.admin`).
 
 Programme managers hold the model permissions (granted by the role migration), so only they see
 these menus; facilitators and nominators work in the site's own pages.
@@ -7,9 +8,9 @@ these menus; facilitators and nominators work in the site's own pages.
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from spreadsheets.admin import FormulaSafeSnippetViewSet as SnippetViewSet
 
 from .models import (
     Certificate,
@@ -115,7 +116,8 @@ class CertificateViewSet(SnippetViewSet):
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
     """Records that only services may write are read-only in the admin, even for superusers:
     the audit trail, enrolments (changing one bypasses the seat rules, history and emails of
-    cohorts.services) and certificates (issued, re-issued and revoked by their own workflow)."""
+    cohorts.enrolment.services) and certificates (issued, re-issued and revoked by their own
+    workflow). Registered in `CohortsConfig.ready()`."""
 
     def user_has_permission(self, user, action):
         if action in ("add", "change", "delete", "publish", "lock", "unlock"):
@@ -123,8 +125,7 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
-for _model in (EnrolmentEvent, Enrolment, Certificate):
-    register_permission_policy(_model, ReadOnlyPermissionPolicy(_model))
+READ_ONLY_MODELS = (EnrolmentEvent, Enrolment, Certificate)
 
 
 class EnrolmentEventViewSet(SnippetViewSet):
@@ -158,9 +159,6 @@ class AcademyViewSetGroup(SnippetViewSetGroup):
     )
 
 
-register_snippet(AcademyViewSetGroup)
-
-
 # --- Certificates (issue 6) ---
 
 
@@ -176,6 +174,3 @@ class CertificateDesignViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return CertificateDesign.objects.select_related("programme")
-
-
-register_snippet(CertificateDesignViewSet)

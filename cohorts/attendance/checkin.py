@@ -1,4 +1,7 @@
-"""Self check-in codes: short, rotating, and useless a few minutes after a photo is taken.
+"""Self check-in: a participant checks themself in to a cohort session, during its check-in
+window, with the code on the facilitator's screen.
+
+Codes are short, rotating, and useless a few minutes after a photo is taken.
 
 The code for a cohort session is derived, not stored: HMAC(SECRET_KEY, session id + time step)
 with a five-minute step, written as six characters from an alphabet without look-alikes (no 0/O,
@@ -16,6 +19,9 @@ import segno
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import escape
+
+from ..models import LONDON, AttendanceMark, CohortSession, Enrolment
+from .register import Method, Status, attendance_record
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
@@ -99,3 +105,87 @@ def qr_svg(url, *, title):
     """An inline SVG QR code for `url`, labelled for screen readers."""
     svg = segno.make(url, error="m").svg_inline(scale=6, title=title, svgclass="qr-code")
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
+
+
+# --- Checking in ------------------------------------------------------------------------------
+
+
+def _when(moment):
+    """A London time for messages: "09:00 on Monday 30 March 2026"."""
+    local = timezone.localtime(moment, LONDON)
+    return f"{local:%H:%M} on {local:%A} {local.day} {local:%B %Y}"
+
+
+class CheckInError(Exception):
+    """Why a check-in was refused, in words for the participant."""
+
+    NOT_ENROLLED = "not-enrolled"
+    NOT_OPEN_YET = "not-open-yet"
+    CLOSED = "closed"
+    WRONG_CODE = "wrong-code"
+    EXPIRED_CODE = "expired-code"
+
+    def __init__(self, reason, message):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclass
+class CheckInResult:
+    mark: AttendanceMark
+    # True when a facilitator (or an earlier check-in) had already recorded attendance.
+    already_recorded: bool
+
+
+def check_in(
+    *, session: CohortSession, participant, code: str, now: dt.datetime | None = None
+) -> CheckInResult:
+    """A participant checks themself in to a cohort session with the code on the
+    facilitator's screen, during the session's check-in window."""
+    now = now or timezone.now()
+    cohort = session.cohort
+    enrolment = (
+        Enrolment.objects.active().filter(cohort=cohort, participant_id=participant.pk).first()
+    )
+    if enrolment is None:
+        raise CheckInError(
+            CheckInError.NOT_ENROLLED,
+            f"You are not enrolled on {cohort.name}, so you cannot check in to this session.",
+        )
+    window = checkin_window(session)
+    if now < window.opens_at:
+        raise CheckInError(
+            CheckInError.NOT_OPEN_YET,
+            f"Check-in for this session opens at {_when(window.opens_at)}.",
+        )
+    if now > window.closes_at:
+        raise CheckInError(
+            CheckInError.CLOSED,
+            f"Check-in for this session closed at {_when(window.closes_at)}. Ask your "
+            "facilitator to mark you on the register.",
+        )
+    result = check_code(session, code, now=now)
+    if result == CodeResult.EXPIRED:
+        raise CheckInError(
+            CheckInError.EXPIRED_CODE,
+            "That code has expired: the code changes every few minutes. Enter the code "
+            "showing on the facilitator's screen now.",
+        )
+    if result != CodeResult.VALID:
+        raise CheckInError(
+            CheckInError.WRONG_CODE,
+            "That code is not right. Check the code on the facilitator's screen and try again.",
+        )
+    existing = AttendanceMark.objects.filter(enrolment=enrolment, session=session).first()
+    if existing is not None:
+        return CheckInResult(mark=existing, already_recorded=True)
+    mark = attendance_record(
+        enrolment=enrolment,
+        session=session,
+        status=Status.PRESENT,
+        method=Method.SELF_CHECK_IN,
+        recorded_by=participant,
+        now=now,
+    )
+    return CheckInResult(mark=mark, already_recorded=mark.method != Method.SELF_CHECK_IN)

@@ -4,10 +4,10 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.utils import ErrorDict
 
-from ..checkin import normalise_code
 from ..models import AttendanceMark
+from .checkin import normalise_code
 
-# The confirm step posts the file back (signed), which must stay under Django's 2.5 MB limit.
+# An attendance list is a few kilobytes: anything much bigger is the wrong file.
 MAX_IMPORT_BYTES = 1024 * 1024
 
 
@@ -106,5 +106,7 @@ class AttendanceImportForm(forms.Form):
 
 
 class AttendanceImportConfirmForm(forms.Form):
-    payload = forms.CharField(widget=forms.HiddenInput)
+    """The confirm step of an import: the key of the uploaded list held since the preview."""
+
+    payload = forms.CharField(widget=forms.HiddenInput, max_length=64)
     min_minutes = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

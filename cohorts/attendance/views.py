@@ -1,40 +1,28 @@
 """Attendance screens: the register, the check-in code screen, the participant's check-in and
-apologies, the import of a video call's attendance list, and the attendance reports."""
+apologies, the import of a video call's attendance list, and a participant's own attendance."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import PersonalDataAccess, personal_data_access_record
-from modules.models import ProgrammePage
+from accounts.permissions import deny
+from links import absolute_url
+from spreadsheets.formats import SpreadsheetError
 
-from .. import attendance, checkin, reports
-from ..forms.attendance import (
+from .. import permissions
+from ..models import Apology, AttendanceMark, Cohort, CohortSession, Enrolment
+from . import checkin, video_import
+from .apologies import apologies_send
+from .forms import (
     ApologyForm,
     AttendanceImportConfirmForm,
     AttendanceImportForm,
     CheckInForm,
     RegisterForm,
 )
-from ..models import Apology, AttendanceMark, Cohort, CohortSession, Enrolment
-from ..permissions import (
-    can_attend,
-    can_run_cohort,
-    can_see_own_attendance,
-    can_view_cohort_attendance,
-    can_view_programme_attendance,
-)
-
-
-def _deny(request, permission):
-    if not request.user.is_authenticated:
-        # Signing in brings the person back here (the check-in keeps its code).
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied(permission.reason)
+from .register import register_save
 
 
 def _session(pk):
@@ -47,9 +35,9 @@ def _session(pk):
 def register(request, pk):
     """The register of one cohort session: one row per participant taking part."""
     session = _session(pk)
-    permission = can_run_cohort(request.user, session.cohort)
+    permission = permissions.check(request.user, "run-cohort", session.cohort)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     enrolments = list(
         Enrolment.objects.active()
         .filter(cohort_id=session.cohort_id)
@@ -64,9 +52,7 @@ def register(request, pk):
     form = RegisterForm(request.POST or None, enrolments=enrolments, initial_marks=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            attendance.register_save(
-                session=session, entries=form.entries(), recorded_by=request.user
-            )
+            register_save(session=session, entries=form.entries(), recorded_by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -94,17 +80,15 @@ def register(request, pk):
 def checkin_code(request, pk):
     """The screen a facilitator shows in the room: the current code and its QR code."""
     session = _session(pk)
-    permission = can_run_cohort(request.user, session.cohort)
+    permission = permissions.check(request.user, "run-cohort", session.cohort)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     now = timezone.now()
     window = checkin.checkin_window(session)
     context = {"session": session, "cohort": session.cohort, "window": window, "now": now}
     if window.contains(now):
         code = checkin.current_code(session, now)
-        url = request.build_absolute_uri(
-            f"{reverse('cohorts:check_in', args=[session.pk])}?code={code}"
-        )
+        url = absolute_url(f"{reverse('cohorts:check_in', args=[session.pk])}?code={code}")
         context.update(
             code=code,
             checkin_url=url,
@@ -120,28 +104,31 @@ def checkin_code(request, pk):
 def attendance_import(request, pk):
     """Import a video call's attendance list: upload, preview, then confirm."""
     session = _session(pk)
-    permission = can_run_cohort(request.user, session.cohort)
+    permission = permissions.check(request.user, "run-cohort", session.cohort)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     context = {"session": session, "cohort": session.cohort}
     duration = int((session.ends_at - session.starts_at).total_seconds() // 60)
     form = AttendanceImportForm(initial={"min_minutes": duration * 3 // 4})
     if request.method == "POST" and "payload" in request.POST:
         confirm = AttendanceImportConfirmForm(request.POST)
         if confirm.is_valid():
+            key = confirm.cleaned_data["payload"]
             try:
-                data = attendance.import_payload_load(
-                    session=session, payload=confirm.cleaned_data["payload"]
+                data, name = video_import.attendance_import_held(
+                    session=session, owner=request.user, key=key
                 )
-                attendance.attendance_import_save(
+                video_import.attendance_import_save(
                     session=session,
                     data=data,
+                    name=name,
                     min_minutes=confirm.cleaned_data["min_minutes"],
                     recorded_by=request.user,
                 )
-            except (attendance.ImportFileError, ValidationError) as error:
+            except (SpreadsheetError, ValidationError) as error:
                 form.refuse(getattr(error, "message", None) or str(error))
             else:
+                video_import.attendance_import_release(key=key)
                 messages.success(request, f"The attendance list for {session.title} is saved.")
                 return redirect("cohorts:attendance_register", pk=session.pk)
         else:
@@ -149,20 +136,24 @@ def attendance_import(request, pk):
     elif request.method == "POST":
         form = AttendanceImportForm(request.POST, request.FILES)
         if form.is_valid():
-            data = form.cleaned_data["file"].read()
+            upload = form.cleaned_data["file"]
+            data = upload.read()
             try:
-                preview = attendance.attendance_import_preview(
-                    session=session, data=data, min_minutes=form.cleaned_data["min_minutes"]
+                preview = video_import.attendance_import_preview(
+                    session=session,
+                    data=data,
+                    name=upload.name,
+                    min_minutes=form.cleaned_data["min_minutes"],
                 )
-            except attendance.ImportFileError as error:
+            except SpreadsheetError as error:
                 form.add_error("file", str(error))
             else:
+                key = video_import.attendance_import_hold(
+                    session=session, owner=request.user, data=data, name=upload.name
+                )
                 context["preview"] = preview
                 context["confirm_form"] = AttendanceImportConfirmForm(
-                    initial={
-                        "payload": attendance.import_payload_sign(session=session, data=data),
-                        "min_minutes": preview.min_minutes,
-                    }
+                    initial={"payload": key, "min_minutes": preview.min_minutes}
                 )
                 return render(request, "cohorts/attendance/import_preview.html", context)
     context["form"] = form
@@ -176,18 +167,18 @@ def check_in(request, pk):
     """A participant checks in from their own phone with the code on the facilitator's screen
     (scanning the QR code fills it in)."""
     session = _session(pk)
-    permission = can_attend(request.user, session)
+    permission = permissions.check(request.user, "attend", session)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     window = checkin.checkin_window(session)
     form = CheckInForm(request.POST or None, initial={"code": request.GET.get("code", "")})
     if request.method == "POST" and form.is_valid():
         try:
-            result = attendance.check_in(
+            result = checkin.check_in(
                 session=session, participant=request.user, code=form.cleaned_data["code"]
             )
-        except attendance.CheckInError as error:
-            if error.reason == attendance.CheckInError.NOT_ENROLLED:
+        except checkin.CheckInError as error:
+            if error.reason == checkin.CheckInError.NOT_ENROLLED:
                 raise PermissionDenied(error.message) from error
             field = "code" if error.reason in ("wrong-code", "expired-code") else None
             form.add_error(field, error.message)
@@ -207,9 +198,9 @@ def check_in(request, pk):
 def apologies(request, pk):
     """A participant sends apologies, with a reason, for a session still to come."""
     session = _session(pk)
-    permission = can_attend(request.user, session)
+    permission = permissions.check(request.user, "attend", session)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     enrolment = Enrolment.objects.active().get(
         cohort_id=session.cohort_id, participant=request.user
     )
@@ -219,9 +210,7 @@ def apologies(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            attendance.apologies_send(
-                enrolment=enrolment, session=session, reason=form.cleaned_data["reason"]
-            )
+            apologies_send(enrolment=enrolment, session=session, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -243,9 +232,9 @@ def apologies(request, pk):
 def my_attendance(request, pk):
     """A participant's own attendance on a cohort, with apologies for sessions to come."""
     cohort = get_object_or_404(Cohort.objects.select_related("programme"), pk=pk)
-    permission = can_see_own_attendance(request.user, cohort)
+    permission = permissions.check(request.user, "see-own-attendance", cohort)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     enrolment = Enrolment.objects.get(cohort=cohort, participant=request.user)
     sessions = list(cohort.sessions.order_by("starts_at"))
     marks = {m.session_id: m for m in enrolment.attendance_marks.all()}
@@ -260,71 +249,5 @@ def my_attendance(request, pk):
             "enrolment": enrolment,
             "rows": rows,
             "taking_part": enrolment.status in Enrolment.ACTIVE,
-        },
-    )
-
-
-# --- Reports ---------------------------------------------------------------------------------
-
-
-def _grid(request, pk):
-    cohort = get_object_or_404(
-        Cohort.objects.select_related("programme", "place").prefetch_related("facilitators"),
-        pk=pk,
-    )
-    permission = can_view_cohort_attendance(request.user, cohort)
-    if not permission:
-        return None, _deny(request, permission)
-    return reports.cohort_grid(cohort=cohort, user=request.user), None
-
-
-def cohort_attendance(request, pk):
-    """The cohort's attendance grid, rates and chart (a nominator: their own officers)."""
-    grid, denied = _grid(request, pk)
-    if denied:
-        return denied
-    return render(
-        request,
-        "cohorts/attendance/grid.html",
-        {
-            "grid": grid,
-            "cohort": grid.cohort,
-            "can_run": bool(can_run_cohort(request.user, grid.cohort)),
-            "can_see_programme": bool(can_view_programme_attendance(request.user)),
-        },
-    )
-
-
-def cohort_attendance_export(request, pk, export_format):
-    if export_format not in reports.EXPORT_FORMATS:
-        raise Http404("No such export format.")
-    grid, denied = _grid(request, pk)
-    if denied:
-        return denied
-    content, content_type, filename = reports.grid_export(grid, export_format)
-    personal_data_access_record(
-        actor=request.user,
-        action=PersonalDataAccess.Action.EXPORTED,
-        description=f"Attendance export ({export_format}) of {grid.cohort}",
-        object_key=f"cohort:{grid.cohort.pk}",
-    )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def programme_attendance(request, pk):
-    """Attendance rates across every cohort of a programme, for programme managers."""
-    programme = get_object_or_404(ProgrammePage, pk=pk)
-    permission = can_view_programme_attendance(request.user)
-    if not permission:
-        return _deny(request, permission)
-    return render(
-        request,
-        "cohorts/attendance/programme.html",
-        {
-            "programme": programme,
-            "cohorts": reports.programme_rates(programme=programme),
-            "limit": reports.PROGRAMME_COHORT_LIMIT,
         },
     )

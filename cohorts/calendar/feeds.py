@@ -16,10 +16,10 @@ from django.utils.html import strip_tags
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from accounts.roles import is_facilitator
+from links import absolute_reverse
 
-from .emails import site_url
-from .models import LONDON, CalendarFeed, Cohort, CohortSession, Enrolment
-from .permissions import Permission, can_view_cohort
+from .. import permissions
+from ..models import LONDON, CalendarFeed, Cohort, CohortSession, Enrolment, new_calendar_token
 
 # A feed lists recent and coming sessions only, so it stays small however long the academy runs.
 FEED_PAST_DAYS = 120
@@ -60,8 +60,6 @@ def session_uid(session):
 
 def session_event(session, *, now=None):
     """One cohort session as a VEVENT, in Europe/London time."""
-    from django.urls import reverse
-
     event = Event()
     event.add("uid", session_uid(session))
     event.add("dtstamp", now or timezone.now())
@@ -70,7 +68,7 @@ def session_event(session, *, now=None):
     event.add("dtend", timezone.localtime(session.ends_at, LONDON))
     event.add("summary", f"{session.title} ({session.cohort})")
     event.add("status", "CONFIRMED")
-    page = site_url(reverse("cohorts:session_detail", args=[session.pk]))
+    page = absolute_reverse("cohorts:session_detail", session.pk)
     event.add("url", page)
     if session.venue:
         event.add("location", " ".join(session.venue.split()))
@@ -138,16 +136,11 @@ def feed_body(feed, *, now=None):
         return None
     if feed.cohort_id is None:
         return calendar_for(personal_sessions(user, now=now), name="Academy sessions", now=now)
-    if not can_view_cohort(user, feed.cohort):
+    if not permissions.check(user, "have-cohort-feed", feed.cohort):
         return None
     return calendar_for(
         cohort_sessions(feed.cohort, now=now), name=f"Academy: {feed.cohort}", now=now
     )
-
-
-def can_have_cohort_feed(user, cohort) -> Permission:
-    """Anyone who can see a cohort may subscribe to its sessions."""
-    return can_view_cohort(user, cohort)
 
 
 def calendar_feed_get_or_create(*, user, cohort=None) -> CalendarFeed:
@@ -160,8 +153,6 @@ def calendar_feed_get_or_create(*, user, cohort=None) -> CalendarFeed:
 def calendar_feed_reset(*, feed: CalendarFeed, now=None) -> CalendarFeed:
     """Give the feed a new address: the old one stops working at once (for a link shared by
     mistake, or a lost phone)."""
-    from .models import new_calendar_token
-
     with transaction.atomic():
         feed.token = new_calendar_token()
         feed.reset_at = now or timezone.now()
@@ -171,6 +162,4 @@ def calendar_feed_reset(*, feed: CalendarFeed, now=None) -> CalendarFeed:
 
 
 def feed_url(feed):
-    from django.urls import reverse
-
-    return site_url(reverse("cohorts:calendar_feed", args=[feed.token]))
+    return absolute_reverse("cohorts:calendar_feed", feed.token)

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from links import absolute_reverse
 from modules.services import rich_text_as_plain_text
 
-from .emails import site_url
-from .models import LONDON, Apology, CohortSession, Enrolment, SessionReminder
+from ..models import LONDON, Apology, CohortSession, Enrolment, SessionReminder
 
 # When each kind of reminder is due: the session starts within this window from now. An hourly
 # run sends the week reminder between 7 days and 6 days ahead; the day reminder in the last
@@ -88,8 +87,8 @@ def reminder_message(*, enrolment, session, kind):
         "starts": timezone.localtime(session.starts_at, LONDON),
         "ends": timezone.localtime(session.ends_at, LONDON),
         "pre_reading": rich_text_as_plain_text(session.pre_reading),
-        "session_link": site_url(reverse("cohorts:session_detail", args=[session.pk])),
-        "calendar_link": site_url(reverse("cohorts:session_ics", args=[session.pk])),
+        "session_link": absolute_reverse("cohorts:session_detail", session.pk),
+        "calendar_link": absolute_reverse("cohorts:session_ics", session.pk),
     }
     subject = render_to_string("cohorts/emails/session_reminder_subject.txt", context)
     body = render_to_string("cohorts/emails/session_reminder.txt", context)

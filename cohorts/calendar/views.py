@@ -3,22 +3,15 @@ address, the feeds themselves, and an "add to calendar" file per cohort session.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from modules.permissions import can_view_cohort_session
+from accounts.permissions import deny
 
-from .. import calendar
+from .. import permissions
 from ..models import CalendarFeed, Cohort, CohortSession
-
-
-def _deny(request, permission):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied(permission.reason)
+from . import feeds as calendar
 
 
 def _ics(body, filename, *, attachment):
@@ -46,9 +39,9 @@ def my_calendar(request):
 def cohort_calendar(request, pk):
     """One cohort's calendar address, for its facilitators (and anyone else who can see it)."""
     cohort = get_object_or_404(Cohort.objects.select_related("programme"), pk=pk)
-    permission = calendar.can_have_cohort_feed(request.user, cohort)
+    permission = permissions.check(request.user, "have-cohort-feed", cohort)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     feed = calendar.calendar_feed_get_or_create(user=request.user, cohort=cohort)
     return render(
         request,
@@ -89,8 +82,8 @@ def session_ics(request, pk):
     session = get_object_or_404(
         CohortSession.objects.select_related("cohort__programme", "cohort__place"), pk=pk
     )
-    permission = can_view_cohort_session(request.user, session)
+    permission = permissions.check(request.user, "view-cohort-session", session)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     body = calendar.calendar_for([session], name=str(session.cohort))
     return _ics(body, f"academy-session-{session.pk}.ics", attachment=True)

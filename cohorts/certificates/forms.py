@@ -4,7 +4,7 @@ re-issue and revoke forms facilitators use."""
 from django import forms
 from django.core import signing
 
-from ..certificates import verification_code_parse
+from .verification import verification_code_parse
 
 _BULK_SALT = "cohorts.certificates.bulk-issue"
 

@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from .views import certificates
+from . import verification_views
 
 app_name = "certificates"
 
 urlpatterns = [
-    path("verify/", certificates.verify, name="verify_form"),
-    path("verify/<str:code>/", certificates.verify_code, name="verify"),
+    path("verify/", verification_views.verify, name="verify_form"),
+    path("verify/<str:code>/", verification_views.verify_code, name="verify"),
 ]

@@ -1,29 +1,25 @@
 """Completion and certificates: each participant's standing against the completion rule, the
-facilitators' sign-off and issue actions, the confirmed bulk issue of a closed cohort, downloads
-for each role, and the public verification pages (cohorts.certificate_urls)."""
+facilitators' sign-off and issue actions, the confirmed bulk issue of a closed cohort, and
+downloads for each role. The public verification pages are `verification_views`."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import certificates as services
-from ..completion import completion_sign_off, completion_sign_off_withdraw, standings_for
-from ..forms.certificates import (
-    BulkIssueConfirmForm,
-    ReissueForm,
-    RevokeForm,
-    VerificationForm,
-)
+from accounts.permissions import deny
+
+from .. import permissions
+from ..completion.services import completion_sign_off, completion_sign_off_withdraw
+from ..completion.standing import standings_for
 from ..models import Certificate, CertificateBulkIssue, Cohort, Enrolment
-from ..permissions import can_issue_certificates, can_view_completion
+from . import bulk, pdf, services
+from .forms import BulkIssueConfirmForm, ReissueForm, RevokeForm
 
 PER_PAGE = 50
 
@@ -52,7 +48,7 @@ def my_certificates(request):
         _enrolments()
         .filter(pk__in=Enrolment.objects.visible_to(user).values("pk"))
         .filter(Q(participant=user) | Q(organisation__nominators=user))
-        .filter(status__in=Enrolment.ACTIVE)
+        .active()
         .distinct()
         .order_by("-cohort__starts_on", "participant__last_name", "pk")
     )
@@ -65,13 +61,14 @@ def cohort_completion(request, pk):
     """Everyone's standing on a cohort (a nominator sees their own officers only), with the
     sign-off, issue, re-issue and revoke actions for those who run it."""
     cohort = get_object_or_404(Cohort.objects.select_related("programme", "place"), pk=pk)
-    permission = can_view_completion(request.user, cohort)
+    permission = permissions.check(request.user, "view-completion", cohort)
     if not permission:
-        raise PermissionDenied(permission.reason)
+        return deny(request, permission)
     enrolments = (
         _enrolments()
         .filter(pk__in=Enrolment.objects.visible_to(request.user).values("pk"))
-        .filter(cohort=cohort, status__in=Enrolment.ACTIVE)
+        .active()
+        .filter(cohort=cohort)
         .order_by("participant__last_name", "participant__first_name", "pk")
     )
     page = Paginator(enrolments, PER_PAGE).get_page(request.GET.get("page"))
@@ -83,7 +80,7 @@ def cohort_completion(request, pk):
             "cohort": cohort,
             "page": page,
             "rows": _rows(page),
-            "can_issue": bool(can_issue_certificates(request.user, cohort)),
+            "can_issue": bool(permissions.check(request.user, "issue-certificates", cohort)),
             "runs": runs,
         },
     )
@@ -94,16 +91,15 @@ def _runnable_enrolment(request, pk):
         _enrolments().filter(pk__in=Enrolment.objects.visible_to(request.user).values("pk")),
         pk=pk,
     )
-    permission = can_issue_certificates(request.user, enrolment.cohort)
-    if not permission:
-        raise PermissionDenied(permission.reason)
-    return enrolment
+    return enrolment, permissions.check(request.user, "issue-certificates", enrolment.cohort)
 
 
 @login_required
 @require_POST
 def enrolment_sign_off(request, pk):
-    enrolment = _runnable_enrolment(request, pk)
+    enrolment, permission = _runnable_enrolment(request, pk)
+    if not permission:
+        return deny(request, permission)
     try:
         if request.POST.get("action") == "withdraw":
             completion_sign_off_withdraw(enrolment=enrolment)
@@ -119,7 +115,9 @@ def enrolment_sign_off(request, pk):
 @login_required
 @require_POST
 def certificate_issue(request, pk):
-    enrolment = _runnable_enrolment(request, pk)
+    enrolment, permission = _runnable_enrolment(request, pk)
+    if not permission:
+        return deny(request, permission)
     try:
         services.certificate_issue(enrolment=enrolment, issued_by=request.user)
     except ValidationError as error:
@@ -135,25 +133,24 @@ def _runnable_cohort(request, pk):
     cohort = get_object_or_404(
         Cohort.objects.visible_to(request.user).select_related("programme", "place"), pk=pk
     )
-    permission = can_issue_certificates(request.user, cohort)
-    if not permission:
-        raise PermissionDenied(permission.reason)
-    return cohort
+    return cohort, permissions.check(request.user, "issue-certificates", cohort)
 
 
 @login_required
 def bulk_issue(request, pk):
     """Shows who will get a certificate and who will not (and why); issues nothing until the
     facilitator ticks the box and confirms."""
-    cohort = _runnable_cohort(request, pk)
-    preview = services.certificate_bulk_issue_preview(cohort=cohort)
+    cohort, permission = _runnable_cohort(request, pk)
+    if not permission:
+        return deny(request, permission)
+    preview = bulk.certificate_bulk_issue_preview(cohort=cohort)
     signed = BulkIssueConfirmForm.sign(preview.enrolment_ids)
     form = BulkIssueConfirmForm(
         request.POST if request.method == "POST" else None, initial={"enrolments": signed}
     )
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.certificate_bulk_issue(
+            job = bulk.certificate_bulk_issue(
                 cohort=cohort,
                 requested_by=request.user,
                 enrolment_ids=form.cleaned_data["enrolments"],
@@ -187,9 +184,9 @@ def bulk_issue_progress(request, pk):
     )
     if not Cohort.objects.visible_to(request.user).filter(pk=job.cohort_id).exists():
         raise Http404
-    permission = can_issue_certificates(request.user, job.cohort)
+    permission = permissions.check(request.user, "issue-certificates", job.cohort)
     if not permission:
-        raise PermissionDenied(permission.reason)
+        return deny(request, permission)
     return render(request, "cohorts/certificates/bulk_progress.html", {"job": job})
 
 
@@ -208,32 +205,34 @@ def certificate_download(request, pk):
         Certificate.objects.visible_to(request.user).valid().select_related("enrolment__cohort"),
         pk=pk,
     )
-    data = services.certificate_pdf_bytes(certificate)
-    return _pdf_response(data, services.certificate_filename(certificate))
+    data = pdf.certificate_pdf_bytes(certificate)
+    return _pdf_response(data, pdf.certificate_filename(certificate))
 
 
 @login_required
 @require_GET
 def cohort_certificates_download(request, pk, export_format):
     """All of a cohort's valid certificates as one ZIP of PDFs, or one merged PDF."""
-    cohort = _runnable_cohort(request, pk)
+    cohort, permission = _runnable_cohort(request, pk)
+    if not permission:
+        return deny(request, permission)
     if export_format not in ("zip", "pdf"):
         raise Http404
     certificates = list(
         Certificate.objects.valid()
         .filter(enrolment__cohort=cohort)
         .select_related("enrolment__cohort")
-        .order_by("holder_name", "pk")[: services.COHORT_DOWNLOAD_LIMIT]
+        .order_by("holder_name", "pk")[: pdf.COHORT_DOWNLOAD_LIMIT]
     )
     if not certificates:
         messages.error(request, "This cohort has no certificates to download yet.")
         return redirect("cohorts:cohort_completion", cohort.pk)
     stem = f"certificates-cohort-{cohort.pk}"
     if export_format == "zip":
-        response = HttpResponse(services.certificates_zip(certificates), "application/zip")
+        response = HttpResponse(pdf.certificates_zip(certificates), "application/zip")
         response["Content-Disposition"] = f'attachment; filename="{stem}.zip"'
         return response
-    return _pdf_response(services.certificates_merged_pdf(certificates), f"{stem}.pdf")
+    return _pdf_response(pdf.certificates_merged_pdf(certificates), f"{stem}.pdf")
 
 
 def _runnable_certificate(request, pk):
@@ -243,14 +242,14 @@ def _runnable_certificate(request, pk):
         ),
         pk=pk,
     )
-    permission = can_issue_certificates(request.user, certificate.enrolment.cohort)
-    if not permission:
-        raise PermissionDenied(permission.reason)
-    return certificate
+    cohort = certificate.enrolment.cohort
+    return certificate, permissions.check(request.user, "issue-certificates", cohort)
 
 
 def _certificate_form(request, pk, form_class, action, template):
-    certificate = _runnable_certificate(request, pk)
+    certificate, permission = _runnable_certificate(request, pk)
+    if not permission:
+        return deny(request, permission)
     initial = {"holder_name": certificate.holder_name}
     form = form_class(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -294,70 +293,3 @@ def certificate_revoke(request, pk):
         messages.success(request, "Certificate revoked.")
 
     return _certificate_form(request, pk, RevokeForm, action, "cohorts/certificates/revoke.html")
-
-
-# --- Public verification ---------------------------------------------------------------------
-
-
-def _client(request):
-    """The visitor's address, read from the same request headers the sign-in lockout trusts
-    (AXES_IPWARE_META_PRECEDENCE_ORDER: REMOTE_ADDR unless a proxy's header is configured)."""
-    order = getattr(settings, "AXES_IPWARE_META_PRECEDENCE_ORDER", None) or ["REMOTE_ADDR"]
-    for key in order:
-        value = request.META.get(key, "")
-        if value:
-            # A proxy's X-Forwarded-For lists the client first.
-            return value.split(",")[0].strip()
-    return "unknown"
-
-
-def _too_many(request):
-    return render(
-        request,
-        "cohorts/certificates/verify_limited.html",
-        {"minutes": services.VERIFY_WINDOW_SECONDS // 60},
-        status=429,
-    )
-
-
-@require_GET
-def verify(request):
-    """The form where a verifier types a code; it leads to the code's own page."""
-    form = VerificationForm(request.GET or None)
-    if request.GET and form.is_valid():
-        code = form.cleaned_data["code"]
-        display = "-".join(code[i : i + 4] for i in range(0, len(code), 4))
-        return redirect("certificates:verify", display)
-    return render(
-        request,
-        "cohorts/certificates/verify_form.html",
-        {"form": form},
-        status=400 if request.GET else 200,
-    )
-
-
-@require_GET
-@never_cache
-def verify_code(request, code):
-    """What the certificate with this code says, and whether it is valid or revoked (and
-    when). An unknown code gets the same page with "not found", as a 404; too many of those
-    from one address in ten minutes and it gets a 429 instead."""
-    client = _client(request)
-    if services.verification_blocked(client=client):
-        return _too_many(request)
-    certificate = services.certificate_lookup(typed=code)
-    if certificate is None:
-        services.verification_failed(client=client)
-        return render(
-            request,
-            "cohorts/certificates/verify_result.html",
-            {"certificate": None, "form": VerificationForm()},
-            status=404,
-        )
-    if code != certificate.display_code:
-        return redirect(reverse("certificates:verify", args=[certificate.display_code]))
-    return render(
-        request,
-        "cohorts/certificates/verify_result.html",
-        {"certificate": certificate, "form": VerificationForm()},
-    )

@@ -2,28 +2,28 @@
 complete, or not completed; and what they still need (sessions, modules online, a facilitator's
 sign-off).
 
-Attendance is counted the attendance way (`cohorts.attendance.counts_as_attended`, and its
-`at_risk_flags` for who is at risk), so the register, the grid and this page always agree.
+Attendance is counted by the completion rule's one definition (`attended_statuses`), and who is
+at risk by `cohorts.attendance.at_risk.at_risk_flags`, so the register, the grid and this page
+always agree.
 Standings for a whole list are worked out in a fixed number of queries, whatever its length.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import models
 
 from modules.models import ModuleProgress
 
-from .attendance import at_risk_flags, counts_as_attended
-from .models import (
+from ..attendance.at_risk import at_risk_flags
+from ..models import (
     AttendanceMark,
     Cohort,
     CohortSession,
     CompletionRule,
     CompletionSignOff,
     Enrolment,
+    attended_statuses,
 )
 
 
@@ -160,6 +160,7 @@ def standings_for(
     results = {}
     for enrolment in enrolments:
         rule = rules.get(enrolment.cohort.programme_id)
+        attending = attended_statuses(rule)
         cohort_sessions = sessions[enrolment.cohort_id]
         marks = statuses[enrolment.pk]
         scheduled = len(cohort_sessions)
@@ -167,9 +168,7 @@ def standings_for(
             enrolment=enrolment,
             rule=rule,
             sessions_scheduled=scheduled,
-            sessions_attended=sum(
-                1 for s in cohort_sessions if counts_as_attended(marks.get(s.pk), rule)
-            ),
+            sessions_attended=sum(1 for s in cohort_sessions if marks.get(s.pk) in attending),
             sessions_needed=rule.sessions_needed(scheduled) if rule else None,
             modules_missing=[
                 m.title
@@ -187,24 +186,3 @@ def standings_for(
 def standing_for(enrolment) -> EnrolmentStanding:
     """The standing of one enrolment."""
     return standings_for([enrolment])[enrolment.pk]
-
-
-def completion_sign_off(*, enrolment: Enrolment, signed_off_by, now=None) -> CompletionSignOff:
-    """A facilitator confirms that this participant has completed (for rules that ask for it).
-    Signing off twice changes nothing."""
-    if enrolment.status not in Enrolment.ACTIVE:
-        raise ValidationError("Only people taking part in the cohort can be signed off.")
-    with transaction.atomic():
-        sign_off, created = CompletionSignOff.objects.get_or_create(
-            enrolment=enrolment,
-            defaults={"signed_off_by": signed_off_by, "signed_off_at": now or timezone.now()},
-        )
-        if created:
-            sign_off.full_clean()
-    return sign_off
-
-
-def completion_sign_off_withdraw(*, enrolment: Enrolment) -> None:
-    """Undo a sign-off made by mistake. A certificate already issued is not touched."""
-    with transaction.atomic():
-        CompletionSignOff.objects.filter(enrolment=enrolment).delete()

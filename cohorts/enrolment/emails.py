@@ -1,15 +1,10 @@
 """The emails officers receive about their enrolment, written from templates under
-templates/cohorts/emails/. Sent by cohorts.tasks, through Django's email framework."""
+templates/cohorts/emails/. Sent by `tasks.notify_enrolments`, through Django's email framework."""
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 
-
-def site_url(path):
-    base = getattr(settings, "ACADEMY_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL
-    return base.rstrip("/") + path
+from links import absolute_reverse
 
 
 def _message(template, context, to):
@@ -19,7 +14,7 @@ def _message(template, context, to):
 
 
 def invitation_message(enrolment, invitation, raw_token):
-    link = site_url(reverse("cohorts:invitation", args=[raw_token]))
+    link = absolute_reverse("cohorts:invitation", raw_token)
     context = {
         "enrolment": enrolment,
         "cohort": enrolment.cohort,

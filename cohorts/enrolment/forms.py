@@ -6,7 +6,7 @@ from django.contrib.auth import password_validation
 
 from accounts.models import normalise_email
 
-from ..imports import MAX_BYTES
+from .imports import MAX_BYTES
 
 
 class OfficerForm(forms.Form):

@@ -1,25 +1,24 @@
-"""Reading a nominator's spreadsheet of officers (CSV or Excel .xlsx) and checking every row.
+"""Nominations from a spreadsheet of officers (CSV or Excel .xlsx): turning the upload's rows
+into officers, and checking every row against the cohort.
 
-Files arrive as people really save them: UTF-8 with or without a byte-order mark, Windows-1252
-from older Excel, UTF-16 "Unicode text" from Excel, comma, semicolon or tab separated, header
-names in any case and order, blank rows at the end. Anything that is not a table gets a plain
-message (`ImportFileError`), never a server error.
-
-`read_nominations_file` turns the upload into rows of text; `review_rows` checks those rows
-against the cohort (required fields, email syntax, duplicates in the file and against existing
-enrolments, seats left). The review runs once for the preview and again, under the cohort
-lock, when the nominator confirms.
+The file itself is read by `spreadsheets` (every encoding, separator and format people save
+in); `read_nominations_file` finds the columns in its header row, whatever their case and
+order. `review_rows` checks the rows (required fields, email syntax, duplicates in the file and
+against existing enrolments, seats left). The review runs once for the preview and again, under
+the cohort lock, when the nominator confirms.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from accounts.models import normalise_email
+from accounts.models import User, normalise_email
+from spreadsheets.formats import SpreadsheetError, read_table
+
+from ..models import Enrolment
+from .seats import seats_for
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
@@ -43,10 +42,6 @@ LABELS = {
     "team": "Team",
 }
 MAX_LENGTHS = {"first_name": 150, "last_name": 150, "email": 254, "job_title": 200, "team": 200}
-
-
-class ImportFileError(Exception):
-    """The upload cannot be read as a table at all; the message says why, for the nominator."""
 
 
 @dataclass
@@ -115,111 +110,25 @@ def _normalise_header(value):
     return value.strip(" *:.")
 
 
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _decode(data):
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    elif b"\x00" not in data[:4096]:
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-    raise ImportFileError(
-        "This file does not look like a CSV or Excel spreadsheet. Save your list as CSV "
-        "(comma or semicolon separated) or as an Excel workbook (.xlsx), and upload that."
-    )
-
-
-def _delimiter(text):
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    try:
-        delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = None
-    # The header line has no quoted values in practice: trust it over a confused sniffer.
-    if delimiter is None or delimiter not in first_line:
-        counts = {d: first_line.count(d) for d in ",;\t"}
-        delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
-    return delimiter
-
-
-def _csv_rows(data):
-    text = _decode(data)
-    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text[:4096]):
-        raise ImportFileError(
-            "This file has binary content, so it is not a CSV file. Save your list as CSV or "
-            "as an Excel workbook (.xlsx), and upload that."
-        )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        return [(number, row) for number, row in enumerate(reader, start=1)]
-    except csv.Error as error:
-        raise ImportFileError(f"This CSV file could not be read ({error}).") from None
-
-
-def _xlsx_rows(data):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of error for a file it cannot read
-        raise ImportFileError(
-            "This file is a compressed file but not an Excel workbook we can read. Save your "
-            "list as an Excel workbook (.xlsx) or as CSV, and upload that."
-        ) from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            rows.append((number, [_cell(v) for v in values]))
-            if number > MAX_ROWS + 50:
-                break
-        return rows
-    finally:
-        workbook.close()
-
-
 def read_nominations_file(uploaded):
     """The upload's data rows as dicts of field -> text, each with its spreadsheet row number
-    under "row". Raises ImportFileError with a message for the nominator."""
+    under "row". Raises SpreadsheetError with a message for the nominator."""
     data = uploaded.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ImportFileError(
+        raise SpreadsheetError(
+            SpreadsheetError.TOO_LARGE,
             f"This file is larger than {MAX_BYTES // (1024 * 1024)} MB. Split it into smaller "
-            f"files of at most {MAX_ROWS:,} officers."
+            f"files of at most {MAX_ROWS:,} officers.",
         )
-    if not data.strip():
-        raise ImportFileError("This file is empty.")
-    if data.startswith(b"%PDF"):
-        raise ImportFileError(
-            "This file is a PDF, not a spreadsheet, whatever its name says. Save your list as "
-            "CSV or as an Excel workbook (.xlsx), and upload that."
-        )
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            "This is an old-style Excel (.xls) or Word file. Save it as an Excel workbook (.xlsx) "
-            "or as CSV, and upload that."
-        )
-    rows = _xlsx_rows(data) if data.startswith(b"PK\x03\x04") else _csv_rows(data)
+    rows = read_table(data, name=getattr(uploaded, "name", ""), limit=MAX_ROWS + 50)
     return _rows_to_records(rows)
 
 
 def _rows_to_records(rows):
-    rows = [(number, [_cell(v) for v in values]) for number, values in rows]
+    rows = [(number, [str(v).strip() for v in values]) for number, values in rows]
     rows = [(number, values) for number, values in rows if any(values)]  # blank rows anywhere
     if not rows:
-        raise ImportFileError("This file has no rows in it.")
+        raise SpreadsheetError(SpreadsheetError.NOT_A_TABLE, "This file has no rows in it.")
     header_number, header = rows[0]
     columns = {}
     for index, name in enumerate(header):
@@ -236,17 +145,21 @@ def _rows_to_records(rows):
         missing.append("Job title")
     if missing:
         found = ", ".join(f'"{h}"' for h in header if h) or "none"
-        raise ImportFileError(
+        raise SpreadsheetError(
+            SpreadsheetError.NOT_A_TABLE,
             f"Row {header_number} should name the columns, but these are missing: "
             f"{', '.join(missing)}. Columns found: {found}. The first row should read: "
-            f"{', '.join(TEMPLATE_HEADER)} (in any order)."
+            f"{', '.join(TEMPLATE_HEADER)} (in any order).",
         )
     data_rows = rows[1:]
     if not data_rows:
-        raise ImportFileError("This file has column names but no officers in it.")
+        raise SpreadsheetError(
+            SpreadsheetError.NOT_A_TABLE, "This file has column names but no officers in it."
+        )
     if len(data_rows) > MAX_ROWS:
-        raise ImportFileError(
-            f"This file has more than {MAX_ROWS:,} officers. Split it into smaller files."
+        raise SpreadsheetError(
+            SpreadsheetError.TOO_MANY_ROWS,
+            f"This file has more than {MAX_ROWS:,} officers. Split it into smaller files.",
         )
     records = []
     for number, values in data_rows:
@@ -273,11 +186,6 @@ def _rows_to_records(rows):
 def review_rows(*, cohort, organisation, rows, allow_waiting_list=False):
     """Check each row and decide, for the rows without problems, who is invited and who goes
     on the waiting list. Reads the database; writes nothing."""
-    from accounts.models import User
-
-    from .models import Enrolment
-    from .services import seats_left
-
     reviewed = []
     seen = {}
     for record in rows:
@@ -328,7 +236,7 @@ def review_rows(*, cohort, organisation, rows, allow_waiting_list=False):
         .values_list("participant__email", "organisation")
     )
     known = set(User.objects.filter(email__in=list(seen)).values_list("email", flat=True))
-    left = seats_left(cohort, organisation)
+    left = seats_for(cohort, organisation).left
     places = left
     for row in reviewed:
         if row.email in existing and seen.get(row.email) == row.number:

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from .. import services
-from ..forms.nominations import InvitationResponseForm
 from ..models import Enrolment
+from . import services
+from .forms import InvitationResponseForm
+from .invitations import invitation_for_token
 
 
 def _invalid(request, reason, status=410):
@@ -17,7 +18,7 @@ def _invalid(request, reason, status=410):
 
 @never_cache
 def respond(request, token):
-    invitation = services.invitation_for_token(token)
+    invitation = invitation_for_token(token)
     if invitation is None:
         return _invalid(
             request,

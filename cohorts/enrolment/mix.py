@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from .models import Enrolment, Sector
+from ..models import Enrolment, Sector
 
 
 @dataclass
@@ -51,7 +51,8 @@ def _share(count, total):
 
 def cohort_mix(cohort):
     rows = list(
-        Enrolment.objects.filter(cohort=cohort, status__in=Enrolment.SEAT_HOLDING)
+        Enrolment.objects.filter(cohort=cohort)
+        .holding_seats()
         .values("organisation__name", "organisation__sector")
         .annotate(n=Count("pk"))
         .order_by("-n", "organisation__name")

@@ -3,20 +3,16 @@ organisations against the target, who is enrolled, and, for managers, the enrolm
 and the "people on this cohort" page for its participants."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from accounts.models import PersonalDataAccess, personal_data_access_record
+from accounts.permissions import deny
+from personal_data.models import PersonalDataAccess, personal_data_access_record
 
-from .. import enrolment_selectors
-from ..mix import cohort_mix
+from .. import permissions
 from ..models import Cohort
-from ..permissions import (
-    can_see_fellow_participants,
-    can_view_cohort_mix,
-    can_view_enrolment_history,
-)
+from . import selectors
+from .mix import cohort_mix
 
 PER_PAGE = 50
 EVENTS_PER_PAGE = 30
@@ -29,16 +25,16 @@ def _cohort(pk):
 @login_required
 def cohort_overview(request, pk):
     cohort = _cohort(pk)
-    permission = can_view_cohort_mix(request.user, cohort)
+    permission = permissions.check(request.user, "view-cohort-mix", cohort)
     if not permission:
-        raise PermissionDenied(permission.reason)
+        return deny(request, permission)
     mix = cohort_mix(cohort)
-    enrolments = Paginator(enrolment_selectors.cohort_enrolments(cohort), PER_PAGE).get_page(
+    enrolments = Paginator(selectors.cohort_enrolments(cohort), PER_PAGE).get_page(
         request.GET.get("page")
     )
     events = None
-    if can_view_enrolment_history(request.user):
-        events = Paginator(enrolment_selectors.cohort_events(cohort), EVENTS_PER_PAGE).get_page(
+    if permissions.check(request.user, "view-enrolment-history"):
+        events = Paginator(selectors.cohort_events(cohort), EVENTS_PER_PAGE).get_page(
             request.GET.get("events_page")
         )
     return render(
@@ -57,10 +53,10 @@ def cohort_overview(request, pk):
 @login_required
 def cohort_people(request, pk):
     cohort = _cohort(pk)
-    permission = can_see_fellow_participants(request.user, cohort)
+    permission = permissions.check(request.user, "see-fellow-participants", cohort)
     if not permission:
-        raise PermissionDenied(permission.reason)
-    people = Paginator(enrolment_selectors.fellow_participants(cohort), PER_PAGE).get_page(
+        return deny(request, permission)
+    people = Paginator(selectors.fellow_participants(cohort), PER_PAGE).get_page(
         request.GET.get("page")
     )
     personal_data_access_record(

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 
-from .models import Cohort, Enrolment, EnrolmentEvent, SeatAllocation
+from ..models import Cohort, Enrolment, EnrolmentEvent, SeatAllocation
+from .seats import Seats
 
 
 @dataclass
@@ -20,16 +21,22 @@ class SeatLine:
     cohort_used: int
 
     @property
-    def left(self):
-        return max(
-            0,
-            min(self.allocated - self.used, self.cohort.capacity - self.cohort_used),
+    def seats(self):
+        return Seats(
+            capacity=self.cohort.capacity,
+            cohort_held=self.cohort_used,
+            allocated=self.allocated,
+            organisation_held=self.used,
         )
+
+    @property
+    def left(self):
+        return self.seats.left
 
     @property
     def limited_by_cohort(self):
         """Fewer seats left than the allocation allows, because the cohort is filling up."""
-        return self.left < self.allocated - self.used
+        return self.seats.limited_by_cohort
 
 
 def open_seat_lines(organisations, limit=50):
@@ -43,6 +50,8 @@ def open_seat_lines(organisations, limit=50):
         .order_by("cohort__starts_on", "cohort__name", "organisation__name")[:limit]
     )
     cohort_ids = {a.cohort_id for a in allocations}
+    # Counted in one query with the waiting list, so the seat-holding statuses are named here as
+    # `Enrolment.objects.holding_seats()` names them.
     holding = Q(status__in=Enrolment.SEAT_HOLDING)
     counts = {
         (row["cohort"], row["organisation"]): row
@@ -110,7 +119,8 @@ def officers_of(organisations, *, cohort_id=None, status=None):
 def fellow_participants(cohort):
     """Who is taking part in the cohort: name, organisation and job title only."""
     return (
-        Enrolment.objects.filter(cohort=cohort, status__in=Enrolment.ACTIVE)
+        Enrolment.objects.active()
+        .filter(cohort=cohort)
         .select_related("participant", "organisation")
         .order_by("participant__last_name", "participant__first_name", "pk")
     )

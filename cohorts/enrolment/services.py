@@ -6,24 +6,20 @@ other and can never over-fill a cohort or an organisation's allocation), writes 
 and queues its emails to be sent by a background task once the transaction has committed.
 """
 
-import hashlib
-import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Count
-from django.db.models.functions import Lower
 from django.utils import timezone
 
 from accounts.models import normalise_email
-from accounts.roles import Role
 
-from .models import Cohort, Enrolment, EnrolmentEvent, Invitation, SeatAllocation
+from ..models import Cohort, Enrolment, EnrolmentEvent
+from .imports import review_rows
+from .invitations import invitation_use, invitations_revoke
+from .people import people_find_or_create
+from .seats import Seats, cohort_seats_left, nominations_open, seats_for, seats_held
+from .tasks import notify_enrolments
 
 Status = Enrolment.Status
 Action = EnrolmentEvent.Action
@@ -31,10 +27,6 @@ Action = EnrolmentEvent.Action
 # Statuses a nominator can still withdraw, or substitute another officer for.
 WITHDRAWABLE = (Status.INVITED, Status.CONFIRMED, Status.WAITING_LIST)
 SUBSTITUTABLE = (Status.INVITED, Status.CONFIRMED)
-
-
-def invitation_valid_for():
-    return timedelta(days=getattr(settings, "COHORTS_INVITATION_VALID_DAYS", 14))
 
 
 class ImportRejected(Exception):
@@ -92,137 +84,15 @@ def _set_status(enrolment, status):
 def _notify_on_commit(enrolment_ids):
     """Send each enrolment the email its status calls for, from a background task, once the
     transaction has committed (so a rolled-back nomination never emails anyone)."""
-    from .tasks import notify_enrolments
-
     ids = [int(pk) for pk in enrolment_ids]
     if ids:
         transaction.on_commit(lambda: notify_enrolments.enqueue(enrolment_ids=ids))
 
 
-def _revoke_invitations(*enrolments):
-    Invitation.objects.filter(
-        enrolment__in=enrolments, used_at__isnull=True, revoked_at__isnull=True
-    ).update(revoked_at=timezone.now())
-
-
-def seat_usage(cohort):
-    """Seats held on `cohort`: (total, {organisation id: seats held})."""
-    by_organisation = dict(
-        Enrolment.objects.filter(cohort=cohort, status__in=Enrolment.SEAT_HOLDING)
-        .values_list("organisation")
-        .annotate(n=Count("pk"))
-        .values_list("organisation", "n")
-    )
-    return sum(by_organisation.values()), by_organisation
-
-
-def seats_left(cohort, organisation):
-    """How many more officers `organisation` can have invited onto `cohort` straight away: the
-    smaller of what is left of its allocation and what is left of the cohort's capacity."""
-    total, by_organisation = seat_usage(cohort)
-    allocated = (
-        SeatAllocation.objects.filter(cohort=cohort, organisation=organisation)
-        .values_list("seats", flat=True)
-        .first()
-        or 0
-    )
-    return max(0, min(allocated - by_organisation.get(organisation.pk, 0), cohort.capacity - total))
-
-
 def _check_can_take_nominations(cohort, organisation):
-    if not cohort.is_open_for_enrolment:
-        raise ValidationError("This cohort is not open for enrolment.")
-    if not SeatAllocation.objects.filter(cohort=cohort, organisation=organisation).exists():
-        raise ValidationError(f"{organisation} has no seats on this cohort.")
-
-
-def _participant_group():
-    from django.contrib.auth.models import Group
-
-    return Group.objects.get_or_create(name=Role.PARTICIPANT.value)[0]
-
-
-def people_by_email(emails):
-    """The existing accounts for these emails, keyed by normalised email: one query, matching
-    without regard to case (as the case-insensitive unique index does)."""
-    User = get_user_model()
-    emails = {normalise_email(email) for email in emails}
-    people = User.objects.alias(email_lower=Lower("email")).filter(email_lower__in=emails)
-    return {normalise_email(person.email): person for person in people}
-
-
-def _new_person(email, person):
-    User = get_user_model()
-    user = User(
-        # Usernames are at most 150 characters; the email is how people sign in anyway.
-        username=email if len(email) <= 150 else f"user-{secrets.token_hex(8)}",
-        email=email,
-        first_name=person["first_name"].strip(),
-        last_name=person["last_name"].strip(),
-        job_title=person.get("job_title", "").strip(),
-        team=person.get("team", "").strip(),
-    )
-    user.set_unusable_password()
-    # Uniqueness is checked for the whole batch at once (and by the database), not per person.
-    user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
-    return user
-
-
-def people_find_or_create(people):
-    """The account for each person (dicts of email, first_name, last_name, job_title, team),
-    keyed by normalised email: matched without regard to case or surrounding spaces, or a new
-    account (with no password until the officer sets one from their invitation) if none. Each
-    has the participant role. A constant number of queries, however many people."""
-    User = get_user_model()
-    wanted = {}
-    for person in people:
-        email = normalise_email(person["email"])
-        try:
-            validate_email(email)
-        except ValidationError:
-            raise ValidationError(
-                {"email": "Enter an email address like name@example.org."}
-            ) from None
-        wanted.setdefault(email, person)
-    found = people_by_email(wanted)
-
-    # Fill in what an existing account lacks; never overwrite what the person wrote themselves.
-    filled = {"job_title": [], "team": []}
-    for email, user in found.items():
-        for name, users in filled.items():
-            value = wanted[email].get(name, "").strip()
-            if value and not getattr(user, name):
-                setattr(user, name, value)
-                users.append(user)
-    for name, users in filled.items():
-        if users:
-            User.objects.bulk_update(users, [name])
-
-    new = [_new_person(email, person) for email, person in wanted.items() if email not in found]
-    if new:
-        taken = set(
-            User.objects.filter(username__in=[u.username for u in new]).values_list(
-                "username", flat=True
-            )
-        )
-        for user in new:
-            if user.username in taken:
-                user.validate_unique()  # raises the usual "already exists" message
-        # Another nominator may be adding the same officer right now: if their insert wins,
-        # ours is skipped and their account is the one found.
-        User.objects.bulk_create(new, ignore_conflicts=True)
-        found.update(people_by_email(user.email for user in new))
-        missing = sorted(wanted.keys() - found.keys())
-        if missing:
-            raise ValidationError({"email": f"{missing[0]} could not be added: try again."})
-
-    group = _participant_group()
-    Membership = User.groups.through
-    Membership.objects.bulk_create(
-        [Membership(user_id=user.pk, group_id=group.pk) for user in found.values()],
-        ignore_conflicts=True,
-    )
-    return found
+    permission = nominations_open(cohort, organisation)
+    if not permission:
+        raise ValidationError(permission.reason)
 
 
 @dataclass
@@ -247,7 +117,9 @@ def _nominate_locked(*, actor, cohort, organisation, nominations):
         for e in Enrolment.objects.filter(cohort=cohort, participant__in=participants).order_by()
     }
     # Seats left are counted once and then counted down here: the cohort lock keeps them true.
-    places = seats_left(cohort, organisation) if any(n.status is None for n in nominations) else 0
+    places = (
+        seats_for(cohort, organisation).left if any(n.status is None for n in nominations) else 0
+    )
     now = timezone.now()
     nominated, new, renewed = [], [], []
     for nomination, participant in zip(nominations, participants, strict=True):
@@ -301,8 +173,8 @@ def _offer_locked(cohort, *, freed_by=None, actor=None):
     organisation whose seat freed goes first. The caller holds the cohort lock."""
     if cohort.status == Cohort.Status.CLOSED:
         return []
-    total, used = seat_usage(cohort)
-    if total >= cohort.capacity:
+    total, used = seats_held(cohort)
+    if not cohort_seats_left(cohort.capacity, total):
         return []
     allocations = dict(cohort.seat_allocations.values_list("organisation", "seats"))
     waiting = list(
@@ -314,10 +186,14 @@ def _offer_locked(cohort, *, freed_by=None, actor=None):
         waiting.sort(key=lambda e: e.organisation_id != freed_by.pk)  # stable: keeps the order
     offered = []
     for enrolment in waiting:
-        if total >= cohort.capacity:
-            break
         organisation_id = enrolment.organisation_id
-        if used.get(organisation_id, 0) >= allocations.get(organisation_id, 0):
+        seats = Seats(
+            capacity=cohort.capacity,
+            cohort_held=total,
+            allocated=allocations.get(organisation_id, 0),
+            organisation_held=used.get(organisation_id, 0),
+        )
+        if not seats.left:
             continue
         _set_status(enrolment, Status.INVITED)
         _record(
@@ -377,8 +253,6 @@ def enrolment_bulk_nominate(
     The rows are checked again under the cohort lock (seats may have gone since the preview);
     any problem raises `ImportRejected` with the new review and nothing is saved.
     """
-    from .imports import review_rows
-
     with transaction.atomic():
         cohort = _lock_cohort(cohort)
         _check_can_take_nominations(cohort, organisation)
@@ -414,7 +288,7 @@ def enrolment_confirm(*, actor, enrolment, invitation=None, password=None):
         _lock_cohort(enrolment.cohort)
         enrolment = _lock_enrolment(enrolment)
         if invitation is not None:
-            _use_invitation(invitation, enrolment)
+            invitation_use(invitation, enrolment)
         if enrolment.status != Status.INVITED:
             raise ValidationError(
                 f"This place cannot be confirmed: it is {enrolment.get_status_display().lower()}."
@@ -433,7 +307,7 @@ def enrolment_decline(*, actor, enrolment, invitation=None, reason=""):
         cohort = _lock_cohort(enrolment.cohort)
         enrolment = _lock_enrolment(enrolment)
         if invitation is not None:
-            _use_invitation(invitation, enrolment)
+            invitation_use(invitation, enrolment)
         if enrolment.status != Status.INVITED:
             raise ValidationError(
                 f"This place cannot be declined: it is {enrolment.get_status_display().lower()}."
@@ -446,7 +320,7 @@ def enrolment_decline(*, actor, enrolment, invitation=None, reason=""):
             from_status=Status.INVITED,
             details={"reason": reason[:500]} if reason else {},
         )
-        _revoke_invitations(enrolment)
+        invitations_revoke(enrolment)
         _offer_locked(cohort, freed_by=enrolment.organisation, actor=actor)
     return enrolment
 
@@ -471,7 +345,7 @@ def enrolment_withdraw(*, actor, enrolment, reason=""):
             from_status=previous,
             details={"reason": reason[:500]} if reason else {},
         )
-        _revoke_invitations(enrolment)
+        invitations_revoke(enrolment)
         if previous in Enrolment.SEAT_HOLDING:
             _offer_locked(cohort, freed_by=enrolment.organisation, actor=actor)
     return enrolment
@@ -492,7 +366,7 @@ def enrolment_substitute(*, actor, enrolment, email, first_name, last_name, job_
         if cohort.status == Cohort.Status.CLOSED:
             raise ValidationError("This cohort is closed.")
         _set_status(enrolment, Status.SUBSTITUTED)
-        _revoke_invitations(enrolment)
+        invitations_revoke(enrolment)
         [substitute] = _nominate_locked(
             actor=actor,
             cohort=cohort,
@@ -546,65 +420,3 @@ def waiting_list_offer_next(*, cohort, organisation=None, actor=None):
     with transaction.atomic():
         cohort = _lock_cohort(cohort)
         return _offer_locked(cohort, freed_by=organisation, actor=actor)
-
-
-# Invitation links ---------------------------------------------------------------------------
-
-
-def hash_token(raw_token):
-    return hashlib.sha256(raw_token.encode("utf-8")).hexdigest()
-
-
-def invitations_issue(*, enrolments):
-    """A new single-use link for each invited officer; their earlier links stop working.
-    Returns (invitation, raw token) pairs in order: the raw token is only ever put in the
-    email, never stored. A constant number of queries, however many officers."""
-    with transaction.atomic():
-        _revoke_invitations(*enrolments)
-        now = timezone.now()
-        issued = []
-        for enrolment in enrolments:
-            raw_token = secrets.token_urlsafe(32)
-            invitation = Invitation(
-                enrolment=enrolment,
-                token_hash=hash_token(raw_token),
-                sent_to=enrolment.participant.email,
-                created_at=now,
-                expires_at=now + invitation_valid_for(),
-            )
-            # The enrolment is in hand, and the hash of a fresh 256-bit token is unique: check
-            # the fields without a query each (the database enforces the rest).
-            invitation.full_clean(
-                exclude=["enrolment"], validate_unique=False, validate_constraints=False
-            )
-            issued.append((invitation, raw_token))
-        Invitation.objects.bulk_create(invitation for invitation, _ in issued)
-    return issued
-
-
-def invitation_issue(*, enrolment):
-    """A new single-use link for an invited officer (see `invitations_issue`)."""
-    return invitations_issue(enrolments=[enrolment])[0]
-
-
-def invitation_for_token(raw_token):
-    """The invitation a link's token belongs to, or None for a forged or mistyped link."""
-    if not raw_token or len(raw_token) > 100:
-        return None
-    return (
-        Invitation.objects.select_related(
-            "enrolment__participant", "enrolment__cohort__programme", "enrolment__cohort__place"
-        )
-        .filter(token_hash=hash_token(raw_token))
-        .first()
-    )
-
-
-def _use_invitation(invitation, enrolment):
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.enrolment_id != enrolment.pk:
-        raise ValidationError("This invitation is for another place.")
-    if not invitation.is_usable:
-        raise ValidationError("This invitation link has already been used or has expired.")
-    invitation.used_at = timezone.now()
-    invitation.save(update_fields=["used_at"])

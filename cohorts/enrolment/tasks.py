@@ -4,8 +4,9 @@ production), so that a page which nominates 200 officers answers straight away."
 from django.core.mail import get_connection
 from django_tasks import task
 
+from ..models import Enrolment
 from . import emails
-from .models import Enrolment
+from .invitations import invitations_issue
 
 
 @task()
@@ -13,8 +14,6 @@ def notify_enrolments(enrolment_ids):
     """Email each officer what their enrolment's current status calls for: an invitation link
     if they are invited, a note if they are on the waiting list. Looking the status up here,
     not when queued, means a withdrawn officer is not sent a stale invitation."""
-    from .services import invitations_issue
-
     enrolments = list(
         Enrolment.objects.filter(pk__in=enrolment_ids).select_related(
             "participant", "organisation", "cohort__programme", "cohort__place"

@@ -1,34 +1,31 @@
 """The nominator portal: seats on open cohorts, nominating officers one by one or from a file,
 and resending, withdrawing or substituting them. Views parse input, check permission, call a
-service and render; the rules live in cohorts.services and cohorts.permissions."""
-
-import secrets
+service and render; the rules live in the services, `seats` and `cohorts.permissions`."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import deny
 from accounts.roles import is_nominator
+from spreadsheets.formats import SpreadsheetError
+from spreadsheets.uploads import UploadStore
 
-from .. import enrolment_selectors, services
-from ..forms.nominations import NominationUploadForm, OfficerForm, WithdrawForm
-from ..imports import ImportFileError, read_nominations_file, review_rows
+from .. import permissions
 from ..models import Cohort, Enrolment, Organisation
-from ..permissions import can_manage_enrolment, can_nominate
+from . import selectors, services
+from .forms import NominationUploadForm, OfficerForm, WithdrawForm
+from .imports import read_nominations_file, review_rows
+from .seats import seats_for
 
 OFFICERS_PER_PAGE = 25
-# Parsed files wait in the user's session between preview and confirm; keep only a few.
-SESSION_KEY = "cohorts_nomination_imports"
-MAX_PENDING_IMPORTS = 3
-
-
-def _check(permission):
-    if not permission:
-        raise PermissionDenied(permission.reason)
+# An uploaded file waits here between its preview and the nominator's confirmation.
+UPLOADS = UploadStore("nominations")
 
 
 def _add_errors(form, error):
@@ -41,18 +38,19 @@ def _add_errors(form, error):
 
 
 def _nomination_target(request, cohort_pk, organisation_pk):
+    """The cohort and organisation in the address, and whether this person may nominate."""
     cohort = get_object_or_404(Cohort.objects.select_related("programme", "place"), pk=cohort_pk)
     organisation = get_object_or_404(Organisation, pk=organisation_pk)
-    _check(can_nominate(request.user, cohort, organisation))
-    return cohort, organisation
+    return cohort, organisation, permissions.check(request.user, "nominate", cohort, organisation)
 
 
 @login_required
 def portal(request):
     """Open cohorts the nominator's organisations have seats on, and their officers."""
     user = request.user
-    if not is_nominator(user):
-        raise PermissionDenied("Only nominators of partner organisations can nominate officers.")
+    permission = permissions.check(user, "use-nominator-portal")
+    if not permission:
+        return deny(request, permission)
     organisations = list(Organisation.objects.nominated_by(user))
     status = request.GET.get("status", "")
     if status not in Enrolment.Status.values:
@@ -61,7 +59,7 @@ def portal(request):
         cohort_id = int(request.GET.get("cohort", "") or 0)
     except ValueError:
         cohort_id = 0
-    officers = enrolment_selectors.officers_of(organisations, cohort_id=cohort_id, status=status)
+    officers = selectors.officers_of(organisations, cohort_id=cohort_id, status=status)
     page = Paginator(officers, OFFICERS_PER_PAGE).get_page(request.GET.get("page"))
     for enrolment in page:
         enrolment.can_resend = enrolment.status == Enrolment.Status.INVITED
@@ -72,7 +70,7 @@ def portal(request):
         "cohorts/nominate/portal.html",
         {
             "organisations": organisations,
-            "seat_lines": enrolment_selectors.open_seat_lines(organisations),
+            "seat_lines": selectors.open_seat_lines(organisations),
             "page": page,
             "statuses": Enrolment.Status.choices,
             "status": status,
@@ -83,7 +81,9 @@ def portal(request):
 
 @login_required
 def nominate_officer(request, cohort_pk, organisation_pk):
-    cohort, organisation = _nomination_target(request, cohort_pk, organisation_pk)
+    cohort, organisation, permission = _nomination_target(request, cohort_pk, organisation_pk)
+    if not permission:
+        return deny(request, permission)
     form = OfficerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -111,42 +111,38 @@ def nominate_officer(request, cohort_pk, organisation_pk):
             "form": form,
             "cohort": cohort,
             "organisation": organisation,
-            "seats_left": services.seats_left(cohort, organisation),
+            "seats_left": seats_for(cohort, organisation).left,
             "heading": f"Nominate an officer for {cohort}",
             "button": "Nominate",
         },
     )
 
 
-def _pending(request):
-    return request.session.get(SESSION_KEY, {})
-
-
 @login_required
 def import_upload(request, cohort_pk, organisation_pk):
     """Upload a file of officers; it is read and checked, and nothing is saved yet."""
-    cohort, organisation = _nomination_target(request, cohort_pk, organisation_pk)
+    cohort, organisation, permission = _nomination_target(request, cohort_pk, organisation_pk)
+    if not permission:
+        return deny(request, permission)
     form = NominationUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         try:
-            rows = read_nominations_file(uploaded)
-        except ImportFileError as error:
+            read_nominations_file(uploaded)
+        except SpreadsheetError as error:
             form.add_error("file", str(error))
         else:
-            key = secrets.token_urlsafe(12)
-            pending = _pending(request)
-            # Forget the oldest pending files so the session stays small.
-            for old in list(pending)[: max(0, len(pending) - MAX_PENDING_IMPORTS + 1)]:
-                pending.pop(old)
-            pending[key] = {
-                "cohort": cohort.pk,
-                "organisation": organisation.pk,
-                "file_name": uploaded.name[:200],
-                "allow_waiting_list": form.cleaned_data["allow_waiting_list"],
-                "rows": rows,
-            }
-            request.session[SESSION_KEY] = pending
+            uploaded.seek(0)
+            key = UPLOADS.save(
+                owner=request.user,
+                data=uploaded.read(),
+                meta={
+                    "cohort": cohort.pk,
+                    "organisation": organisation.pk,
+                    "file_name": uploaded.name[:200],
+                    "allow_waiting_list": form.cleaned_data["allow_waiting_list"],
+                },
+            )
             return redirect("cohorts:import_preview", cohort.pk, organisation.pk, key)
     return render(
         request,
@@ -155,7 +151,7 @@ def import_upload(request, cohort_pk, organisation_pk):
             "form": form,
             "cohort": cohort,
             "organisation": organisation,
-            "seats_left": services.seats_left(cohort, organisation),
+            "seats_left": seats_for(cohort, organisation).left,
         },
     )
 
@@ -164,11 +160,16 @@ def import_upload(request, cohort_pk, organisation_pk):
 def import_preview(request, cohort_pk, organisation_pk, key):
     """Every row with its problems, or who will be invited and who waits; confirm saves all
     the rows or none."""
-    cohort, organisation = _nomination_target(request, cohort_pk, organisation_pk)
-    pending = _pending(request).get(key)
+    cohort, organisation, permission = _nomination_target(request, cohort_pk, organisation_pk)
+    if not permission:
+        return deny(request, permission)
+    upload = UPLOADS.load(key=key, owner=request.user)
+    pending = upload.meta if upload else None
     if not pending or pending["cohort"] != cohort.pk or pending["organisation"] != organisation.pk:
         messages.error(request, "That upload has expired or was already imported. Upload it again.")
         return redirect("cohorts:import_upload", cohort.pk, organisation.pk)
+    # The file was read when it was uploaded: it reads the same again.
+    rows = read_nominations_file(ContentFile(upload.data, name=pending["file_name"]))
     review = None
     if request.method == "POST":
         try:
@@ -176,7 +177,7 @@ def import_preview(request, cohort_pk, organisation_pk, key):
                 actor=request.user,
                 cohort=cohort,
                 organisation=organisation,
-                rows=pending["rows"],
+                rows=rows,
                 allow_waiting_list=pending["allow_waiting_list"],
                 file_name=pending["file_name"],
             )
@@ -186,9 +187,7 @@ def import_preview(request, cohort_pk, organisation_pk, key):
             messages.error(request, " ".join(error.messages))
             return redirect("cohorts:nominate")
         else:
-            stored = _pending(request)
-            stored.pop(key, None)
-            request.session[SESSION_KEY] = stored
+            UPLOADS.remove(key=key)
             waiting = sum(1 for e in enrolments if e.status == Enrolment.Status.WAITING_LIST)
             messages.success(
                 request,
@@ -201,7 +200,7 @@ def import_preview(request, cohort_pk, organisation_pk, key):
         review = review_rows(
             cohort=cohort,
             organisation=organisation,
-            rows=pending["rows"],
+            rows=rows,
             allow_waiting_list=pending["allow_waiting_list"],
         )
     return render(
@@ -225,8 +224,7 @@ def _managed_enrolment(request, pk):
         ),
         pk=pk,
     )
-    _check(can_manage_enrolment(request.user, enrolment))
-    return enrolment
+    return enrolment, permissions.check(request.user, "manage-enrolment", enrolment)
 
 
 def _back_to_portal(request):
@@ -236,7 +234,9 @@ def _back_to_portal(request):
 @login_required
 @require_POST
 def enrolment_resend(request, pk):
-    enrolment = _managed_enrolment(request, pk)
+    enrolment, permission = _managed_enrolment(request, pk)
+    if not permission:
+        return deny(request, permission)
     try:
         services.invitation_resend(actor=request.user, enrolment=enrolment)
     except ValidationError as error:
@@ -248,7 +248,9 @@ def enrolment_resend(request, pk):
 
 @login_required
 def enrolment_withdraw(request, pk):
-    enrolment = _managed_enrolment(request, pk)
+    enrolment, permission = _managed_enrolment(request, pk)
+    if not permission:
+        return deny(request, permission)
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -267,7 +269,9 @@ def enrolment_withdraw(request, pk):
 
 @login_required
 def enrolment_substitute(request, pk):
-    enrolment = _managed_enrolment(request, pk)
+    enrolment, permission = _managed_enrolment(request, pk)
+    if not permission:
+        return deny(request, permission)
     form = OfficerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -2,21 +2,16 @@
 facilitators and programme managers use to edit that material."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
-from modules.permissions import can_edit_cohort_session_material, can_view_cohort_session
-from modules.services import cohort_session_material_update, rich_text_as_plain_text
+from accounts.permissions import deny
+from modules.services import rich_text_as_plain_text
 
-from ..forms.material import CohortSessionMaterialForm
+from .. import permissions
 from ..models import CohortSession
-
-
-def _deny(request, permission):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied(permission.reason)
+from .forms import CohortSessionMaterialForm
+from .services import cohort_session_material_update
 
 
 def _session(pk):
@@ -27,25 +22,27 @@ def _session(pk):
 
 def session_detail(request, pk):
     session = _session(pk)
-    permission = can_view_cohort_session(request.user, session)
+    permission = permissions.check(request.user, "view-cohort-session", session)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     return render(
         request,
         "cohorts/material/session_detail.html",
         {
             "session": session,
             "modules": session.modules.live().order_by("path"),
-            "can_edit": bool(can_edit_cohort_session_material(request.user, session)),
+            "can_edit": bool(
+                permissions.check(request.user, "edit-cohort-session-material", session)
+            ),
         },
     )
 
 
 def session_material_edit(request, pk):
     session = _session(pk)
-    permission = can_edit_cohort_session_material(request.user, session)
+    permission = permissions.check(request.user, "edit-cohort-session-material", session)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     initial = {
         name: rich_text_as_plain_text(getattr(session, name))
         for name in ("joining_instructions", "pre_reading", "follow_up_actions")

@@ -17,7 +17,6 @@ from wagtail.search import index
 from ..querysets import CohortQuerySet, CohortSessionQuerySet
 from .places import Organisation, Place
 
-
 LONDON = ZoneInfo("Europe/London")
 
 

@@ -395,7 +395,9 @@ def test_two_certificates_cannot_share_a_verification_code():
 def test_a_verification_code_comes_from_random_bits_not_the_id():
     # Known random bytes give a known code, chosen before the certificate has an id.
     random_bits = bytes(range(10))
-    with mock.patch("cohorts.models.secrets.token_bytes", return_value=random_bits) as token_bytes:
+    with mock.patch(
+        "cohorts.models.certificates.secrets.token_bytes", return_value=random_bits
+    ) as token_bytes:
         certificate = Certificate()
     token_bytes.assert_called_once_with(10)
     assert certificate.pk is None

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.models import User
-from cohorts import services
+from cohorts.enrolment import services
 from cohorts.models import Cohort, Enrolment
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.cohorts.factories import (

@@ -95,7 +95,7 @@ def test_nobody_else_reads_a_participants_reflections(world, client_for):
         log = client_for(world.people[role]).get(reverse("modules:learning_log"))
         assert b"A private thought" not in log.content
     table = client_for(world.people["facilitator-of-A"]).get(
-        reverse("modules:cohort_progress", args=[world["cohort-A"].pk])
+        reverse("cohorts:cohort_progress", args=[world["cohort-A"].pk])
     )
     assert table.status_code == 200
     assert b"1 of 1 reflections" in table.content
@@ -116,7 +116,7 @@ def test_nobody_else_reads_a_participants_reflections(world, client_for):
 def test_only_the_cohorts_facilitators_and_managers_see_its_progress_table(
     world, client_for, role, status
 ):
-    url = reverse("modules:cohort_progress", args=[world["cohort-A"].pk])
+    url = reverse("cohorts:cohort_progress", args=[world["cohort-A"].pk])
     assert client_for(world.people[role]).get(url).status_code == status
 
 

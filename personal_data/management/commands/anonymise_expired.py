@@ -1,4 +1,5 @@
-"""Anonymise participants whose latest cohort closed more than ACADEMY_RETENTION_YEARS ago.
+"""Anonymise people whose records ended more than ACADEMY_RETENTION_YEARS ago (for cohorts: their
+latest cohort closed that long ago).
 
 Run it daily (cron or a scheduled task). `--dry-run` lists who would be anonymised, changing
 nothing.
@@ -7,11 +8,11 @@ nothing.
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from cohorts.personal_data import personal_data_anonymise_expired
+from personal_data.services import personal_data_anonymise_expired
 
 
 class Command(BaseCommand):
-    help = "Anonymise participants past the retention period (ACADEMY_RETENTION_YEARS)."
+    help = "Anonymise people past the retention period (ACADEMY_RETENTION_YEARS)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -24,11 +25,10 @@ class Command(BaseCommand):
         verb = "Would anonymise" if dry_run else "Anonymised"
         for person in run.people:
             self.stdout.write(
-                f"{verb} person #{person.pk} "
-                f"(last cohort ended {person.last_cohort_ended:%d %b %Y})"
+                f"{verb} person #{person.pk} (last took part {person.last_activity_on:%d %b %Y})"
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"{verb} {len(run.people)} people whose last cohort ended over {years} years ago."
+                f"{verb} {len(run.people)} people who last took part over {years} years ago."
             )
         )
