@@ -1,9 +1,11 @@
 """Signing in securely: two-factor codes for staff, and the privacy notice. (A person's own data
 download and erasure are the `personal_data` app's.)"""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
@@ -26,8 +28,6 @@ def _safe_next(request, default="home"):
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    from django.urls import reverse
-
     return reverse(default)
 
 
@@ -70,8 +70,6 @@ def two_factor(request):
 
 def privacy(request):
     """The privacy notice: what the academy holds, why, for how long, and people's rights."""
-    from django.conf import settings
-
     return render(
         request,
         "accounts/privacy.html",

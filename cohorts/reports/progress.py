@@ -6,12 +6,12 @@ from django.db.models import Prefetch
 
 from modules.models import ModulePage, ModuleProgress
 
+from ..models import Enrolment
+
 
 def cohort_progress_table(cohort):
     """For facilitators: each active participant's progress on each module of the programme:
     completed or not, and how many reflections were answered, never what they wrote."""
-    from cohorts.models import Enrolment
-
     modules = list(
         ModulePage.objects.child_of(cohort.programme)
         .live()

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from modules.models import ModulePage
 from cohorts.permissions import can_view_cohort_session
+from modules.models import ModulePage
 from modules.permissions import can_download_document, can_view_module
 from tests.modules.world import ALLOWED, ROLES
 
