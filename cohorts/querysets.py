@@ -13,7 +13,6 @@ union.
 
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 from accounts.roles import is_facilitator, is_nominator, is_programme_manager
 
@@ -49,18 +48,6 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class CohortQuerySet(models.QuerySet):
-    def draft(self):
-        return self.filter(status="draft")
-
-    def open(self):
-        return self.filter(status="open")
-
-    def running(self):
-        return self.filter(status="running")
-
-    def closed(self):
-        return self.filter(status="closed")
-
     def facilitated_by(self, user):
         return self.filter(facilitators=user)
 
@@ -76,12 +63,6 @@ class CohortQuerySet(models.QuerySet):
 
 
 class CohortSessionQuerySet(models.QuerySet):
-    def upcoming(self, now=None):
-        return self.filter(ends_at__gte=now or timezone.now())
-
-    def past(self, now=None):
-        return self.filter(ends_at__lt=now or timezone.now())
-
     def visible_to(self, user):
         cohorts = _related_model(self, "cohort").objects.visible_to(user)
         return self.filter(cohort__in=cohorts.values("pk"))

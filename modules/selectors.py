@@ -13,14 +13,6 @@ from .permissions import (
 from .progress import ModuleProgress
 
 
-def completed_module_ids(participant, programme=None):
-    """The modules this participant has marked complete (for the completion rule)."""
-    progress = ModuleProgress.objects.completed().filter(participant=participant)
-    if programme is not None:
-        progress = progress.filter(module__path__startswith=programme.path)
-    return set(progress.values_list("module_id", flat=True))
-
-
 def progress_by_module(participant, module_ids):
     """{module id: ModuleProgress} for this participant, in one query."""
     if not participant or not participant.is_authenticated:

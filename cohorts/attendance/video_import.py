@@ -44,13 +44,6 @@ class ImportPreviewRow:
     def status_label(self):
         return Status(self.status).label
 
-    @property
-    def changes_mark(self):
-        return self.current is None or (self.current.status, self.current.note) != (
-            self.status,
-            self.note,
-        )
-
 
 @dataclass
 class ImportPreview:

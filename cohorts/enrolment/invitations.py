@@ -55,11 +55,6 @@ def invitations_issue(*, enrolments):
     return issued
 
 
-def invitation_issue(*, enrolment):
-    """A new single-use link for an invited officer (see `invitations_issue`)."""
-    return invitations_issue(enrolments=[enrolment])[0]
-
-
 def invitation_for_token(raw_token):
     """The invitation a link's token belongs to, or None for a forged or mistyped link."""
     if not raw_token or len(raw_token) > 100:

@@ -242,11 +242,3 @@ def invitation_resend(*, actor, enrolment):
         )
         notify_on_commit([enrolment.pk])
     return enrolment
-
-
-def waiting_list_offer_next(*, cohort, organisation=None, actor=None):
-    """Offer any free seats to the waiting list, in the order people were nominated
-    (`organisation`'s officers first, when it was one of its seats that freed)."""
-    with transaction.atomic():
-        cohort = lock_cohort(cohort)
-        return offer_locked(cohort, freed_by=organisation, actor=actor)

@@ -215,10 +215,6 @@ class CohortSession(ClusterableModel):
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.starts_at, LONDON):%d %b %Y %H:%M})"
 
-    @property
-    def local_date(self):
-        return timezone.localtime(self.starts_at, LONDON).date()
-
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)

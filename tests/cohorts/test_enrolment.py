@@ -158,16 +158,6 @@ def test_freed_seat_is_not_offered_past_an_organisations_allocation():
     assert police_waiting.status == S.INVITED
 
 
-def test_waiting_list_offer_next_fills_seats_added_later_in_nomination_order(world):
-    invited = [nominate(world, n) for n in (1, 2)]
-    waiting = [nominate(world, n) for n in (3, 4)]
-    assert all(e.status == S.INVITED for e in invited)
-    world.cohort.seat_allocations.filter(organisation=world.police).update(seats=3)
-    Cohort.objects.filter(pk=world.cohort.pk).update(capacity=10)
-    offered = services.waiting_list_offer_next(cohort=world.cohort)
-    assert offered == [waiting[0]]
-
-
 # Withdraw and substitute ----------------------------------------------------------------------
 
 

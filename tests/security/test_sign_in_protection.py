@@ -111,7 +111,7 @@ def test_the_invitation_refuses_a_weak_password_and_confirms_nothing(client):
     officer.set_unusable_password()
     officer.save()
     enrolment = EnrolmentFactory(participant=officer, status=Enrolment.Status.INVITED)
-    _invitation, token = invitations.invitation_issue(enrolment=enrolment)
+    _invitation, token = invitations.invitations_issue(enrolments=[enrolment])[0]
     response = client.post(
         reverse("cohorts:invitation", args=[token]),
         {"decision": "confirm", "new_password1": "password", "new_password2": "password"},

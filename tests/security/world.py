@@ -147,7 +147,7 @@ def build_security_world():
         status=Enrolment.Status.INVITED,
         participant=UserFactory(email="invited.officer@example.org"),
     )
-    _invitation, world.token = invitations.invitation_issue(enrolment=invited)
+    _invitation, world.token = invitations.invitations_issue(enrolments=[invited])[0]
     world.objects.update(
         {
             "police": police,
