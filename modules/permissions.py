@@ -196,6 +196,7 @@ ACTIONS = {
 }
 
 
-def check(user, action, obj) -> Permission:
-    """May `user` do `action` (one of ACTIONS) to `obj` (a programme, a module, a document)?"""
-    return ACTIONS[action](user, obj)
+def check(user, action, *objects) -> Permission:
+    """May `user` do `action` (one of ACTIONS) to `objects` (a programme, a module or a
+    document)?"""
+    return ACTIONS[action](user, *objects)

@@ -12,7 +12,7 @@ def can_download_own_data(user):
     return Permission(False, "Sign in to download your data.")
 
 
-def can_erase_person(user, person=None):
+def can_erase_person(user):
     """Programme managers erase a person's details on request (never their own)."""
     if not is_programme_manager(user):
         return Permission(False, "Only programme managers can erase a person's details.")
@@ -25,5 +25,6 @@ ACTIONS = {
 }
 
 
-def check(user, action, *objects):
+def check(user, action, *objects) -> Permission:
+    """May `user` do `action` (one of ACTIONS), to `objects` where the action names one?"""
     return ACTIONS[action](user, *objects)
