@@ -101,6 +101,14 @@ def test_a_workbook_is_read_from_its_first_sheet_with_whole_numbers_as_written()
     ]
 
 
+def test_the_extension_decides_the_reader_whatever_the_content():
+    """A file named as a workbook is read as one, and refused if it is not; only a name with
+    no known extension leaves it to the content."""
+    with pytest.raises(SpreadsheetError) as error:
+        read_table(b"Email\na@b.org\n", name="officers.xlsx")
+    assert error.value.code == SpreadsheetError.NOT_XLSX
+
+
 def test_a_file_without_a_known_extension_is_read_by_its_content():
     assert read_table(_xlsx([["Email"]]), name="download")[0] == (1, ["Email"])
     assert read_table(b"Email\n", name="download")[0] == (1, ["Email"])
