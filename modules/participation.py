@@ -63,11 +63,11 @@ def programme_cohorts(programme):
     return cohorts
 
 
-def programme_runners_q(programme, field="pk"):
+def programme_runners_q(programme):
     """A filter on people selecting those who run the programme (one subquery per app)."""
-    condition = Q(**{f"{field}__in": []})
+    condition = Q(pk__in=[])
     for answer in hooks.get_hooks(PROGRAMME_RUNNERS):
-        condition |= Q(**{f"{field}__in": answer(programme)})
+        condition |= Q(pk__in=answer(programme))
     return condition
 
 
