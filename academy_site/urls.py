@@ -12,11 +12,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("personal_data.urls")),
     path("privacy/", accounts_views.privacy, name="privacy"),
     path("my-academy/", views.home, name="home"),
     path("learning/", include("modules.urls")),
     path("cohorts/", include("cohorts.urls")),
-    path("certificates/", include("cohorts.certificate_urls")),
+    path("certificates/", include("cohorts.certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -63,11 +63,3 @@ class TokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError("Enter the digits shown in your authenticator app.")
         return token
-
-
-class EraseConfirmForm(forms.Form):
-    confirm = forms.BooleanField(
-        label="I have checked this erasure request and understand it cannot be undone",
-        required=True,
-        error_messages={"required": "Tick the box to confirm the erasure."},
-    )

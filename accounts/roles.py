@@ -6,6 +6,7 @@ officers: that object-level scoping lives with the data (cohorts.querysets, coho
 A participant is anyone with an enrolment; the group exists so admins can see them at a glance.
 """
 
+from django.contrib.auth.models import Group
 from django.db import models
 
 
@@ -74,7 +75,5 @@ def roles_of(user):
 
 
 def grant_role(user, role):
-    from django.contrib.auth.models import Group
-
     user.groups.add(Group.objects.get(name=Role(role).value))
     user.__dict__.pop("_academy_role_slugs", None)

@@ -17,9 +17,6 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
-    # Security and personal data (issue 9).
+    # Security (issue 9). A person's own data and erasure: personal_data.urls.
     path("two-factor/", views.two_factor, name="two_factor"),
-    path("my-data/", views.my_data, name="my_data"),
-    path("my-data.<str:export_format>", views.my_data_download, name="my_data_download"),
-    path("people/<int:pk>/erase/", views.person_erase, name="person_erase"),
 ]

@@ -132,7 +132,7 @@ def build_world():
 def plain_render(html):
     from weasyprint import HTML
 
-    from cohorts.certificates import PDF_OPTIONS
+    from cohorts.certificates.pdf import PDF_OPTIONS
 
     return HTML(string=html).write_pdf(**PDF_OPTIONS)
 
@@ -143,7 +143,8 @@ def main():
     print(f"Migrated a fresh SQLite database in {time.perf_counter() - started:.1f} s")
     from django.core import mail
 
-    from cohorts import certificates as services
+    from cohorts.certificates import bulk as bulk_issue
+    from cohorts.certificates import pdf, services
     from cohorts.models import Certificate, CertificateBulkIssue, Enrolment
 
     mail.outbox = []
@@ -165,7 +166,7 @@ def main():
     )
     for name in NAMES * 2:
         warm.holder_name = name
-        plain_render(services.certificate_html(warm))
+        plain_render(pdf.certificate_html(warm))
 
     # --- One certificate at a time --------------------------------------------------------------
     # Issue and floor alternate, so both see the same load on the (shared, two-core) machine.
@@ -175,7 +176,7 @@ def main():
         certificate = services.certificate_issue(enrolment=enrolment, issued_by=None)
         issue_wall.append(time.perf_counter() - t)
         issue_cpu.append(time.process_time() - c)
-        html = services.certificate_html(certificate)
+        html = pdf.certificate_html(certificate)
         t, c = time.perf_counter(), time.process_time()
         plain_render(html)
         floor_wall.append(time.perf_counter() - t)
@@ -193,7 +194,7 @@ def main():
     rss_before = rss_mib()
     sampler.start()
     t0, c0 = time.perf_counter(), time.process_time()
-    services.certificate_bulk_issue_process(job=job)
+    bulk_issue.certificate_bulk_issue_process(job=job)
     t1, c1 = time.perf_counter(), time.process_time()
     sampler.running = False
     sampler.join()
@@ -201,7 +202,7 @@ def main():
     assert job.issued == BULK, f"issued {job.issued} of {BULK}"
 
     htmls = [
-        services.certificate_html(c)
+        pdf.certificate_html(c)
         for c in Certificate.objects.filter(enrolment__in=bulk).order_by("pk")
     ]
     floor_rss_before = rss_mib()
@@ -218,7 +219,7 @@ def main():
     tracemalloc.start()
     for _ in range(3):
         chunk = list(extra.values_list("pk", flat=True)[:20])
-        services.certificate_bulk_issue_process(
+        bulk_issue.certificate_bulk_issue_process(
             job=CertificateBulkIssue.objects.create(
                 cohort=cohort, enrolment_ids=chunk, total=len(chunk)
             )
@@ -229,7 +230,7 @@ def main():
     tracemalloc.stop()
 
     # The emails the issues queued (the worker's job in production), timed on their own.
-    from cohorts.certificate_tasks import certificate_emails_send
+    from cohorts.certificates.emails import certificate_emails_send
 
     ids = list(Certificate.objects.values_list("pk", flat=True))
     t = time.perf_counter()

@@ -42,7 +42,8 @@ def main():
     from django.utils import timezone
 
     from accounts.models import User
-    from cohorts.attendance import register_save
+    from cohorts.attendance.register import register_save
+    from cohorts.enrolment.services import enrolment_bulk_nominate
     from cohorts.models import (
         AttendanceMark,
         Cohort,
@@ -51,7 +52,6 @@ def main():
         Organisation,
         SeatAllocation,
     )
-    from cohorts.services import enrolment_bulk_nominate
     from modules.models import ProgrammePage
 
     facilitator = User.objects.get(username="facilitator")

@@ -1,4 +1,8 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate, pre_migrate
+
+from .db_guards import install_guards, remove_guards
 
 
 class CohortsConfig(AppConfig):
@@ -11,28 +15,29 @@ class CohortsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate, pre_migrate
+        from wagtail.permissions import register_permission_policy
+
+        from . import signals
+        from .viewsets import READ_ONLY_MODELS, ReadOnlyPermissionPolicy
 
         pre_migrate.connect(_lift_sqlite_guards, sender=self)
         post_migrate.connect(_install_guards, sender=self)
+        # Keep each programme's editors group in step with its cohorts' facilitators.
+        signals.connect()
+        # Records only the services may write are read-only in the admin (as Wagtail's redirects
+        # app registers its policy here, not at import time in wagtail_hooks).
+        for model in READ_ONLY_MODELS:
+            register_permission_policy(model, ReadOnlyPermissionPolicy(model))
 
 
 # SQLite rebuilds a table to alter it, and a trigger that names a table mid-rebuild breaks the
 # migration: lift the SQLite guards while migrating, and put them back afterwards.
 def _lift_sqlite_guards(sender, using="default", **kwargs):
-    from django.db import connections
-
-    from .db_guards import remove_guards
-
     if connections[using].vendor == "sqlite":
         remove_guards(connections[using])
 
 
 def _install_guards(sender, using="default", **kwargs):
-    from django.db import connections
-
-    from .db_guards import install_guards
-
     connection = connections[using]
     tables = connection.introspection.table_names()
     if {"cohorts_cohort", "cohorts_cohortsession", "cohorts_attendancemark"} <= set(tables):

@@ -1,27 +1,21 @@
 """What each role may do to each cohort object: the one place these rules live.
 
-Each check answers a `Permission` (allowed, reason) so a view can show the reason on its 403
-page. Reading rules are the querysets' `visible_to(user)`; the checks here reuse them.
+`check(user, action, *objects)` is the entry point views call: it answers a `Permission`
+(allowed, reason) so a refusal can show the reason on the 403 page (`accounts.permissions.deny`).
+Each action's rule is one function below, tested as a matrix of roles and objects. Reading rules
+are the querysets' `visible_to(user)`; the checks here reuse them.
 """
 
-from typing import NamedTuple
-
+from accounts.permissions import ALLOWED, Permission, signed_in
 from accounts.roles import is_facilitator, is_nominator, is_programme_manager
 
-
-class Permission(NamedTuple):
-    allowed: bool
-    reason: str = ""
-
-    def __bool__(self):
-        return self.allowed
+from .enrolment.seats import nominations_open
+from .models import Cohort, Enrolment
 
 
-ALLOWED = Permission(True)
-
-
-def _signed_in(user):
-    return bool(user and user.is_authenticated and user.is_active)
+def _takes_part(user, cohort_id):
+    """An active enrolment on the cohort: taking part, or took part."""
+    return Enrolment.objects.active().filter(cohort_id=cohort_id, participant=user).exists()
 
 
 def facilitates(user, cohort):
@@ -35,9 +29,7 @@ def facilitates(user, cohort):
 
 
 def can_view_cohort(user, cohort):
-    from .models import Cohort
-
-    if not _signed_in(user):
+    if not signed_in(user):
         return Permission(False, "Sign in to see this cohort.")
     if Cohort.objects.visible_to(user).filter(pk=cohort.pk).exists():
         return ALLOWED
@@ -61,23 +53,23 @@ def can_run_cohort(user, cohort):
 
 def can_nominate(user, cohort, organisation):
     """Enrol an officer of `organisation` onto `cohort`."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return Permission(False, "Sign in to nominate officers.")
     if not (is_programme_manager(user) or is_nominator(user)):
         return Permission(False, "Only nominators of partner organisations can nominate officers.")
     if not is_programme_manager(user) and not organisation.nominators.filter(pk=user.pk).exists():
         return Permission(False, f"You do not nominate for {organisation}.")
-    if not cohort.is_open_for_enrolment:
-        return Permission(False, "This cohort is not open for enrolment.")
-    # An allocation of nought seats is the same as none: the organisation cannot nominate.
-    if not cohort.seat_allocations.filter(organisation=organisation, seats__gt=0).exists():
-        return Permission(False, f"{organisation} has no seats on this cohort.")
-    return ALLOWED
+    return nominations_open(cohort, organisation)
+
+
+def can_use_nominator_portal(user):
+    """The nominator portal: nominators of partner organisations."""
+    if is_nominator(user):
+        return ALLOWED
+    return Permission(False, "Only nominators of partner organisations can nominate officers.")
 
 
 def can_view_enrolment(user, enrolment):
-    from .models import Enrolment
-
     if Enrolment.objects.visible_to(user).filter(pk=enrolment.pk).exists():
         return ALLOWED
     return Permission(False, "You cannot see this person's enrolment.")
@@ -86,7 +78,7 @@ def can_view_enrolment(user, enrolment):
 def can_manage_enrolment(user, enrolment):
     """Resend the invitation, withdraw or substitute an officer: their organisation's nominator
     (or a programme manager)."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return Permission(False, "Sign in to manage nominations.")
     if is_programme_manager(user):
         return ALLOWED
@@ -115,13 +107,11 @@ def can_view_enrolment_history(user):
 def can_see_fellow_participants(user, cohort):
     """Names, organisations and job titles of a cohort's participants are shown only to people
     on the same cohort (and to those who run it)."""
-    from .models import Enrolment
-
-    if not _signed_in(user):
+    if not signed_in(user):
         return Permission(False, "Sign in to see who is on this cohort.")
     if is_programme_manager(user) or facilitates(user, cohort):
         return ALLOWED
-    if cohort.enrolments.filter(participant=user, status__in=Enrolment.ACTIVE).exists():
+    if _takes_part(user, cohort.pk):
         return ALLOWED
     return Permission(False, "Only people on this cohort can see who else is on it.")
 
@@ -132,11 +122,9 @@ def can_see_fellow_participants(user, cohort):
 def can_attend(user, session):
     """Check in to, or send apologies for, a cohort session: participants with an active
     enrolment on its cohort."""
-    from .models import Enrolment
-
-    if not _signed_in(user):
+    if not signed_in(user):
         return Permission(False, "Sign in to check in or send apologies.")
-    if Enrolment.objects.active().filter(cohort_id=session.cohort_id, participant=user).exists():
+    if _takes_part(user, session.cohort_id):
         return ALLOWED
     return Permission(
         False, "Only participants taking part in this cohort can check in or send apologies."
@@ -146,7 +134,7 @@ def can_attend(user, session):
 def can_view_cohort_attendance(user, cohort):
     """The cohort's attendance grid: its facilitators and programme managers see everyone;
     a nominator sees their own organisation's officers only (the grid uses visible_to)."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return Permission(False, "Sign in to see attendance.")
     if can_run_cohort(user, cohort):
         return ALLOWED
@@ -161,9 +149,7 @@ def can_view_cohort_attendance(user, cohort):
 
 def can_see_own_attendance(user, cohort):
     """A participant's own marks and apologies on a cohort they take part in (or took part in)."""
-    from .models import Enrolment
-
-    if not _signed_in(user):
+    if not signed_in(user):
         return Permission(False, "Sign in to see your attendance.")
     if Enrolment.objects.filter(
         cohort=cohort, participant=user, status__in=(*Enrolment.ACTIVE, Enrolment.Status.WITHDRAWN)
@@ -185,7 +171,7 @@ def can_view_programme_attendance(user):
 def can_issue_certificates(user, cohort):
     """Sign off completions, issue, re-issue and revoke a cohort's certificates, and download
     them all at once: the cohort's facilitators and programme managers."""
-    if not _signed_in(user):
+    if not signed_in(user):
         return Permission(False, "Sign in to issue certificates.")
     if can_run_cohort(user, cohort):
         return ALLOWED
@@ -198,3 +184,73 @@ def can_view_completion(user, cohort):
     """The cohort's completion page (everyone's standing): those who run it, and the nominators
     of its participants (who see their own officers only: the page uses visible_to)."""
     return can_view_cohort_attendance(user, cohort)
+
+
+# --- Cohort session material and module progress ---
+
+
+def can_view_cohort_session(user, session):
+    """Read a cohort session's material: joining instructions, pre-reading, slides, actions."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see this session's material.")
+    if can_run_cohort(user, session.cohort) or _takes_part(user, session.cohort_id):
+        return ALLOWED
+    return Permission(
+        False, "This session's material is for the cohort's participants and facilitators only."
+    )
+
+
+def can_edit_cohort_session_material(user, session):
+    if not signed_in(user):
+        return Permission(False, "Sign in to edit this session's material.")
+    if not can_run_cohort(user, session.cohort):
+        return Permission(
+            False, "Only this cohort's facilitators and programme managers edit its material."
+        )
+    return ALLOWED
+
+
+def can_view_cohort_progress(user, cohort):
+    """See which participants completed which modules (never what they wrote)."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see this cohort's progress.")
+    if can_run_cohort(user, cohort):
+        return ALLOWED
+    return Permission(False, "Only this cohort's facilitators and programme managers see this.")
+
+
+def can_have_cohort_feed(user, cohort):
+    """Anyone who can see a cohort may subscribe to its sessions' calendar."""
+    return can_view_cohort(user, cohort)
+
+
+# --- The entry point ---
+
+ACTIONS = {
+    "view-cohort": can_view_cohort,
+    "set-up-cohorts": can_set_up_cohorts,
+    "run-cohort": can_run_cohort,
+    "nominate": can_nominate,
+    "use-nominator-portal": can_use_nominator_portal,
+    "view-enrolment": can_view_enrolment,
+    "manage-enrolment": can_manage_enrolment,
+    "view-cohort-mix": can_view_cohort_mix,
+    "view-enrolment-history": can_view_enrolment_history,
+    "see-fellow-participants": can_see_fellow_participants,
+    "attend": can_attend,
+    "view-cohort-attendance": can_view_cohort_attendance,
+    "see-own-attendance": can_see_own_attendance,
+    "view-programme-attendance": can_view_programme_attendance,
+    "issue-certificates": can_issue_certificates,
+    "view-completion": can_view_completion,
+    "view-cohort-session": can_view_cohort_session,
+    "edit-cohort-session-material": can_edit_cohort_session_material,
+    "view-cohort-progress": can_view_cohort_progress,
+    "have-cohort-feed": can_have_cohort_feed,
+}
+
+
+def check(user, action, *objects) -> Permission:
+    """May `user` do `action` (one of ACTIONS) to `objects` (a cohort, a cohort session, an
+    enrolment; a cohort and an organisation for "nominate"; none for programme-wide actions)?"""
+    return ACTIONS[action](user, *objects)

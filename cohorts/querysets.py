@@ -33,6 +33,11 @@ def _scope(queryset, user, *, facilitator=None, nominator=None, participant=None
     return queryset.filter(condition).distinct()
 
 
+def _related_model(queryset, field_name):
+    """The model a foreign key points at (the querysets are defined before the models)."""
+    return queryset.model._meta.get_field(field_name).related_model
+
+
 class OrganisationQuerySet(models.QuerySet):
     def visible_to(self, user):
         return _scope(self, user, nominator=Q(nominators=user))
@@ -43,18 +48,6 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class CohortQuerySet(models.QuerySet):
-    def draft(self):
-        return self.filter(status="draft")
-
-    def open(self):
-        return self.filter(status="open")
-
-    def running(self):
-        return self.filter(status="running")
-
-    def closed(self):
-        return self.filter(status="closed")
-
     def facilitated_by(self, user):
         return self.filter(facilitators=user)
 
@@ -70,32 +63,19 @@ class CohortQuerySet(models.QuerySet):
 
 
 class CohortSessionQuerySet(models.QuerySet):
-    def upcoming(self, now=None):
-        from django.utils import timezone
-
-        return self.filter(ends_at__gte=now or timezone.now())
-
-    def past(self, now=None):
-        from django.utils import timezone
-
-        return self.filter(ends_at__lt=now or timezone.now())
-
     def visible_to(self, user):
-        from .models import Cohort
-
-        return self.filter(cohort__in=Cohort.objects.visible_to(user).values("pk"))
+        cohorts = _related_model(self, "cohort").objects.visible_to(user)
+        return self.filter(cohort__in=cohorts.values("pk"))
 
 
 class EnrolmentQuerySet(models.QuerySet):
     def holding_seats(self):
-        from .models import Enrolment
-
-        return self.filter(status__in=Enrolment.SEAT_HOLDING)
+        """Enrolments that take up one of their cohort's seats (Enrolment.SEAT_HOLDING)."""
+        return self.filter(status__in=self.model.SEAT_HOLDING)
 
     def active(self):
-        from .models import Enrolment
-
-        return self.filter(status__in=Enrolment.ACTIVE)
+        """People taking part, or who took part: those on registers (Enrolment.ACTIVE)."""
+        return self.filter(status__in=self.model.ACTIVE)
 
     def visible_to(self, user):
         return _scope(
@@ -109,9 +89,8 @@ class EnrolmentQuerySet(models.QuerySet):
 
 class AttendanceMarkQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from .models import Enrolment
-
-        return self.filter(enrolment__in=Enrolment.objects.visible_to(user).values("pk"))
+        enrolments = _related_model(self, "enrolment").objects.visible_to(user)
+        return self.filter(enrolment__in=enrolments.values("pk"))
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -119,6 +98,5 @@ class CertificateQuerySet(models.QuerySet):
         return self.filter(revoked_at__isnull=True)
 
     def visible_to(self, user):
-        from .models import Enrolment
-
-        return self.filter(enrolment__in=Enrolment.objects.visible_to(user).values("pk"))
+        enrolments = _related_model(self, "enrolment").objects.visible_to(user)
+        return self.filter(enrolment__in=enrolments.values("pk"))

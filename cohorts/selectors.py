@@ -1,10 +1,14 @@
-"""Reads that gather what each role's landing page shows. Every list is bounded."""
+"""Reads that gather what each role's landing page ("My academy") shows. Every list is bounded."""
 
 import datetime as dt
 
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from modules.models import ModulePage, ModuleProgress
+
+from .completion.standing import Standing, standings_for
+from .enrolment.selectors import open_seat_lines
 from .models import LONDON, Cohort, CohortSession, Enrolment, Organisation
 
 LIST_LIMIT = 20
@@ -32,8 +36,6 @@ AT_RISK_SCAN_LIMIT = 600
 def facilitator_overview(user, now=None):
     """The cohorts a facilitator runs, today's and coming sessions (each with its register),
     and the participants at risk of not completing."""
-    from .completion import Standing, standings_for
-
     now = now or timezone.now()
     cohorts = list(
         Cohort.objects.facilitated_by(user)
@@ -55,7 +57,8 @@ def facilitator_overview(user, now=None):
     upcoming = [s for s in sessions if s.starts_at >= day_end][:LIST_LIMIT]
     running = [c.pk for c in cohorts if c.status == Cohort.Status.RUNNING]
     enrolments = (
-        Enrolment.objects.filter(cohort_id__in=running, status__in=Enrolment.ACTIVE)
+        Enrolment.objects.active()
+        .filter(cohort_id__in=running)
         .select_related("participant", "organisation", "cohort__programme")
         .order_by("cohort_id", "participant__last_name", "participant__first_name", "pk")
     )
@@ -73,9 +76,6 @@ def facilitator_overview(user, now=None):
 def nominator_overview(user):
     """A nominator's officers (status and attendance so far) and the open cohorts where their
     organisations still have seats."""
-    from .completion import standings_for
-    from .enrolment_selectors import open_seat_lines
-
     organisations = list(Organisation.objects.nominated_by(user))
     officers = (
         Enrolment.objects.filter(organisation__in=organisations)
@@ -99,10 +99,6 @@ def nominator_overview(user):
 def participant_overview(user, now=None):
     """A participant's cohorts: the next session (when, where, what to read first), module
     progress, attendance so far against what completion needs, and their certificates."""
-    from modules.models import ModulePage, ModuleProgress
-
-    from .completion import standings_for
-
     now = now or timezone.now()
     enrolments = list(
         Enrolment.objects.filter(participant=user)

@@ -1,8 +1,13 @@
 from django.urls import path
 
-from .views import attendance, invitations, material, mix, nominations
-from .views import calendar as calendar_views
-from .views import certificates as certificate_views
+from .attendance import views as attendance
+from .calendar import views as calendar_views
+from .certificates import views as certificate_views
+from .enrolment import invitation_views as invitations
+from .enrolment import overview_views as overview
+from .enrolment import views as nominations
+from .material import views as material
+from .reports import views as reports
 
 app_name = "cohorts"
 
@@ -17,18 +22,19 @@ urlpatterns = [
         attendance.attendance_import,
         name="attendance_import",
     ),
-    path("<int:pk>/attendance/", attendance.cohort_attendance, name="cohort_attendance"),
+    path("<int:pk>/attendance/", reports.cohort_attendance, name="cohort_attendance"),
     path(
         "<int:pk>/attendance.<str:export_format>",
-        attendance.cohort_attendance_export,
+        reports.cohort_attendance_export,
         name="cohort_attendance_export",
     ),
     path("<int:pk>/my-attendance/", attendance.my_attendance, name="my_attendance"),
     path(
         "programmes/<int:pk>/attendance/",
-        attendance.programme_attendance,
+        reports.programme_attendance,
         name="programme_attendance",
     ),
+    path("<int:pk>/progress/", reports.cohort_progress, name="cohort_progress"),
     path("sessions/<int:pk>/", material.session_detail, name="session_detail"),
     path(
         "sessions/<int:pk>/material/",
@@ -68,8 +74,8 @@ urlpatterns = [
         name="enrolment_substitute",
     ),
     path("invitation/<str:token>/", invitations.respond, name="invitation"),
-    path("<int:pk>/", mix.cohort_overview, name="overview"),
-    path("<int:pk>/people/", mix.cohort_people, name="people"),
+    path("<int:pk>/", overview.cohort_overview, name="overview"),
+    path("<int:pk>/people/", overview.cohort_people, name="people"),
     # Completion and certificates (issue 6).
     path("certificates/", certificate_views.my_certificates, name="my_certificates"),
     path("<int:pk>/completion/", certificate_views.cohort_completion, name="cohort_completion"),

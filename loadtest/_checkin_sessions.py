@@ -15,7 +15,7 @@ django.setup()
 
 from django.utils import timezone  # noqa: E402
 
-from cohorts import checkin  # noqa: E402
+from cohorts.attendance import checkin  # noqa: E402
 from cohorts.models import Cohort, CohortSession  # noqa: E402
 
 cohort_id, count, run_seconds = (int(arg) for arg in sys.argv[1:4])

@@ -8,8 +8,3 @@ class ModulesConfig(AppConfig):
     label = "modules"
     verbose_name = "Programmes and modules"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

@@ -1,18 +1,24 @@
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+"""Programmes and their modules as Wagtail pages, and each participant's module progress
+(defined in `progress`, imported here so Django finds it)."""
+
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from accounts.permissions import deny
 from content.blocks import ModuleStreamBlock
 
+from . import selectors
+from .permissions import module_access
+from .progress import ModuleProgress, ModuleProgressQuerySet
 from .querysets import ModulePageQuerySet
+from .services import module_progress_open
+
+__all__ = ["ModulePage", "ModuleProgress", "ModuleProgressQuerySet", "ProgrammePage"]
 
 
 class ProgrammePage(Page):
@@ -66,8 +72,6 @@ class ProgrammePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.programme_page_context(programme=self, user=request.user))
         return context
@@ -113,14 +117,9 @@ class ModulePage(Page):
     def serve(self, request, *args, **kwargs):
         # Module content is for the programme's participants, facilitators and managers only:
         # strangers are sent to sign in and back; signed-in people without access are told why.
-        from .permissions import module_access
-        from .services import module_progress_open
-
         access = module_access(request.user, self)
         if not access.permission:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied(access.permission.reason)
+            return deny(request, access.permission)
         # Only a participant's own visits count as opening the module; previews never do
         # (Wagtail previews go through serve_preview, not here).
         progress = None
@@ -134,8 +133,6 @@ class ModulePage(Page):
         )
 
     def get_context(self, request, *args, access=None, progress=None, **kwargs):
-        from . import selectors
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
             selectors.module_page_context(
@@ -143,6 +140,14 @@ class ModulePage(Page):
             )
         )
         return context
+
+    def programme(self):
+        """The programme this module belongs to (its parent page), or None."""
+        # Wagtail's routing leaves the parent it came through on the page: no query then.
+        parent = getattr(self, "_cached_parent_obj", None)
+        if isinstance(parent, ProgrammePage):
+            return parent
+        return ProgrammePage.objects.parent_of(self).first()
 
     def reflection_prompts(self):
         """(block id, prompt) for every activity that asks for a reflection."""
@@ -154,44 +159,3 @@ class ModulePage(Page):
             if block.get("type") == "activity"
             and (block.get("value") or {}).get("reflection_prompt")
         ]
-
-
-class ModuleProgressQuerySet(models.QuerySet):
-    def completed(self):
-        return self.filter(completed_at__isnull=False)
-
-
-class ModuleProgress(models.Model):
-    """What one participant has done with one module: opened, completed, reflections answered.
-
-    Reflections are private to the participant; others see only whether they were answered.
-    """
-
-    participant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress"
-    )
-    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="progress")
-    opened_at = models.DateTimeField(default=timezone.now)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    reflections = models.JSONField(
-        default=dict, blank=True, help_text="Answers keyed by the activity block's id."
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ModuleProgressQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "module progress"
-        verbose_name_plural = "module progress"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["participant", "module"], name="modules_progress_one_per_participant"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.participant} – {self.module}"
-
-    @property
-    def is_complete(self):
-        return self.completed_at is not None

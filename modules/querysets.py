@@ -3,10 +3,10 @@
 
 from wagtail.query import PageQuerySet
 
+from .permissions import module_visibility_q
+
 
 class ModulePageQuerySet(PageQuerySet):
     def visible_to(self, user, now=None):
         """Modules this person may open now: see `modules.permissions.module_visibility_q`."""
-        from .permissions import module_visibility_q
-
         return self.filter(module_visibility_q(user, now=now))

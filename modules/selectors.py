@@ -1,24 +1,16 @@
 """Reads for programme and module pages, learning logs and facilitators' progress tables.
 Each runs a fixed number of queries, however many modules, cohorts and participants there are."""
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
-from .models import ModulePage, ModuleProgress
+from . import participation
 from .permissions import (
     can_view_programme_content,
     module_access,
     not_yet_open_module_ids,
     takes_part_in,
 )
-
-
-def completed_module_ids(participant, programme=None):
-    """The modules this participant has marked complete (for the completion rule)."""
-    progress = ModuleProgress.objects.completed().filter(participant=participant)
-    if programme is not None:
-        progress = progress.filter(module__path__startswith=programme.path)
-    return set(progress.values_list("module_id", flat=True))
+from .progress import ModuleProgress
 
 
 def progress_by_module(participant, module_ids):
@@ -33,26 +25,13 @@ def progress_by_module(participant, module_ids):
     }
 
 
-def programme_cohorts(programme):
-    """The programme's cohorts that have been announced, by place, with dates and status."""
-    from cohorts.models import Cohort
-
-    return list(
-        Cohort.objects.filter(programme=programme)
-        .exclude(status=Cohort.Status.DRAFT)
-        .select_related("place")
-        .order_by("place__name", "starts_on", "name")
-    )
-
-
 def programme_page_context(*, programme, user):
     modules = list(
-        ModulePage.objects.child_of(programme)
-        .live()
-        .order_by("path")
-        .only("id", "title", "url_path", "path", "depth", "summary", "estimated_minutes")
+        programme.modules().only(
+            "id", "title", "url_path", "path", "depth", "summary", "estimated_minutes"
+        )
     )
-    context = {"modules": modules, "cohorts": programme_cohorts(programme)}
+    context = {"modules": modules, "cohorts": participation.programme_cohorts(programme)}
     if user.is_authenticated:
         permission = can_view_programme_content(user, programme)
         context["can_view_modules"] = bool(permission)
@@ -72,8 +51,6 @@ def programme_page_context(*, programme, user):
 def module_page_context(*, module, user, access=None, progress=None):
     """What a module page shows this person. `access` (from `module_access`) and `progress`
     (their module progress) are passed in when the page's serve() has them already."""
-    from cohorts.models import CohortSession, Enrolment
-
     if access is None:
         access = module_access(user, module)
     programme = access.programme
@@ -96,15 +73,7 @@ def module_page_context(*, module, user, access=None, progress=None):
             else 0
         )
         # The participant's own cohort sessions that cover this module, with their material.
-        context["sessions"] = list(
-            CohortSession.objects.filter(
-                modules=module,
-                cohort__enrolments__participant=user,
-                cohort__enrolments__status__in=Enrolment.ACTIVE,
-            )
-            .select_related("cohort")
-            .order_by("starts_at")[:20]
-        )
+        context["sessions"] = participation.sessions_covering_module(user, module)
     return context
 
 
@@ -125,56 +94,3 @@ def learning_log(participant):
         if answers:
             entries.append({"module": progress.module, "progress": progress, "answers": answers})
     return entries
-
-
-def cohort_progress_table(cohort):
-    """For facilitators: each active participant's progress on each module of the programme:
-    completed or not, and how many reflections were answered, never what they wrote."""
-    from cohorts.models import Enrolment
-
-    modules = list(
-        ModulePage.objects.child_of(cohort.programme)
-        .live()
-        .order_by("path")
-        .only("id", "title", "path", "depth", "body")
-    )
-    prompt_ids = {m.pk: {block_id for block_id, _ in m.reflection_prompts()} for m in modules}
-    enrolments = list(
-        Enrolment.objects.active()
-        .filter(cohort=cohort)
-        .select_related("participant", "organisation")
-        .prefetch_related(
-            Prefetch(
-                "participant__module_progress",
-                queryset=ModuleProgress.objects.filter(module__in=[m.pk for m in modules]),
-                to_attr="programme_progress",
-            )
-        )
-        .order_by("participant__last_name", "participant__first_name")
-    )
-    rows = []
-    for enrolment in enrolments:
-        by_module = {p.module_id: p for p in enrolment.participant.programme_progress}
-        cells = []
-        for module in modules:
-            progress = by_module.get(module.pk)
-            answered = (
-                sum(
-                    1
-                    for key, value in progress.reflections.items()
-                    if value and key in prompt_ids[module.pk]
-                )
-                if progress
-                else 0
-            )
-            cells.append(
-                {
-                    "module": module,
-                    "opened": progress is not None,
-                    "completed": bool(progress and progress.is_complete),
-                    "answered": answered,
-                    "prompts": len(prompt_ids[module.pk]),
-                }
-            )
-        rows.append({"enrolment": enrolment, "cells": cells})
-    return {"modules": modules, "rows": rows}

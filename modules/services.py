@@ -1,20 +1,29 @@
 """Writes for modules: a participant's progress and reflections, and who may edit a programme's
 pages. Each service takes keyword-only arguments, runs in one transaction and validates."""
 
+import re
+from html import unescape
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags, urlize
+from django.utils.text import normalize_newlines
 from wagtail.models import GroupPagePermission
 
-from .models import ModulePage, ModuleProgress, ProgrammePage
+from accounts.roles import Role
+
+from . import participation
+from .progress import ModuleProgress
 
 REFLECTION_MAX_LENGTH = 5000
 # Facilitators draft and submit for approval; publishing is left to the programme managers.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 
-def module_progress_open(*, participant, module: ModulePage) -> ModuleProgress:
+def module_progress_open(*, participant, module) -> ModuleProgress:
     """Record that a participant has opened a module (the first time only). A visit after the
     first is one read: get_or_create makes the row in its own savepoint, and two first visits
     at once meet the unique constraint and read the winner's row."""
@@ -23,7 +32,7 @@ def module_progress_open(*, participant, module: ModulePage) -> ModuleProgress:
 
 
 @transaction.atomic
-def module_progress_complete(*, participant, module: ModulePage, complete=True) -> ModuleProgress:
+def module_progress_complete(*, participant, module, complete=True) -> ModuleProgress:
     """Mark a module complete for a participant, or not complete again."""
     progress, _ = ModuleProgress.objects.select_for_update().get_or_create(
         participant=participant, module=module
@@ -38,7 +47,7 @@ def module_progress_complete(*, participant, module: ModulePage, complete=True) 
 
 
 @transaction.atomic
-def reflection_save(*, participant, module: ModulePage, answers: dict) -> ModuleProgress:
+def reflection_save(*, participant, module, answers: dict) -> ModuleProgress:
     """Save a participant's answers to a module's reflection prompts in their private learning
     log. `answers` maps a prompt's (activity block's) id to its answer; an empty answer removes
     it. Nothing is saved if any answer is refused."""
@@ -72,14 +81,11 @@ def programme_editors_group_name(programme_id):
 
 
 @transaction.atomic
-def programme_editors_sync(*, programme: ProgrammePage) -> Group:
+def programme_editors_sync(*, programme) -> Group:
     """Let the facilitators of a programme's cohorts (and only them) draft and submit the
     programme's pages for approval. Wagtail page permissions belong to groups, so each programme
-    has one editors group holding add/change (never publish) on its page and everything below."""
-    from django.contrib.auth import get_user_model
-
-    from accounts.roles import Role
-
+    has one editors group holding add/change (never publish) on its page and everything below.
+    Who runs the programme is asked of the app that runs its cohorts (`participation`)."""
     group, _ = Group.objects.get_or_create(name=programme_editors_group_name(programme.pk))
     for codename in EDITOR_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
@@ -90,7 +96,7 @@ def programme_editors_sync(*, programme: ProgrammePage) -> Group:
             ),
         )
     facilitators = get_user_model().objects.filter(
-        facilitated_cohorts__programme_id=programme.pk,
+        participation.programme_runners_q(programme),
         groups__name=Role.FACILITATOR.value,
         is_active=True,
     )
@@ -100,9 +106,6 @@ def programme_editors_sync(*, programme: ProgrammePage) -> Group:
 
 def plain_text_as_rich_text(text):
     """Paragraphs (blank-line separated) of escaped text, with web addresses as links."""
-    from django.utils.html import urlize
-    from django.utils.text import normalize_newlines
-
     text = normalize_newlines(text or "").strip()
     if not text:
         return ""
@@ -115,50 +118,9 @@ def plain_text_as_rich_text(text):
 
 def rich_text_as_plain_text(html):
     """The text of stored rich text, for editing in a plain text box."""
-    import re
-    from html import unescape
-
-    from django.utils.html import strip_tags
-
     if not html:
         return ""
     html = re.sub(r"<br\s*/?>", "\n", html)
     html = re.sub(r"</(p|h[1-6]|li|ul|ol)>", "\n\n", html)
     text = unescape(strip_tags(html))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-@transaction.atomic
-def cohort_session_material_update(
-    *,
-    session,
-    actor,
-    joining_instructions="",
-    pre_reading="",
-    follow_up_actions="",
-    slides=None,
-    remove_slides=False,
-):
-    """Save a cohort session's own material (never the shared modules). New slides are stored
-    as a Wagtail document, served only to those who may see the session."""
-    from wagtail.documents import get_document_model
-
-    session.joining_instructions = plain_text_as_rich_text(joining_instructions)
-    session.pre_reading = plain_text_as_rich_text(pre_reading)
-    session.follow_up_actions = plain_text_as_rich_text(follow_up_actions)
-    if remove_slides:
-        session.slides = None
-    if slides is not None:
-        document = get_document_model()(
-            title=f"Slides: {session.cohort.name}, {session.title}"[:255],
-            file=slides,
-            uploaded_by_user=actor,
-        )
-        document.full_clean()
-        document.save()
-        session.slides = document
-    session.full_clean()
-    session.save(
-        update_fields=["joining_instructions", "pre_reading", "follow_up_actions", "slides"]
-    )
-    return session

@@ -9,5 +9,4 @@ urlpatterns = [
     path("log/", views.learning_log, name="learning_log"),
     path("modules/<int:pk>/complete/", views.module_complete, name="module_complete"),
     path("modules/<int:pk>/reflections/", views.module_reflections, name="module_reflections"),
-    path("cohorts/<int:pk>/progress/", views.cohort_progress, name="cohort_progress"),
 ]

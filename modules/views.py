@@ -1,39 +1,27 @@
-"""Participants' own pages: search, marking modules complete, the private learning log; and the
-facilitators' progress table. Views only parse, check permission, call a service and render."""
+"""Participants' own pages: search, marking modules complete and the private learning log.
+Views only parse, check permission, call a service and render."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from cohorts.models import Cohort
-from cohorts.permissions import Permission
+from accounts.permissions import deny
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import ReflectionForm, SearchForm
 from .models import ModulePage, ProgrammePage
-from .permissions import can_view_cohort_progress, module_access
 
 SEARCH_PAGE_SIZE = 10
 
 
-def _deny(request, permission):
-    """Strangers sign in and come back; signed-in people without access are told why."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied(permission.reason)
-
-
 def _participant_module(request, pk):
     module = get_object_or_404(ModulePage.objects.live(), pk=pk)
-    access = module_access(request.user, module)
-    if access.permission and not access.takes_part:
-        return module, Permission(False, "Only participants keep progress and a learning log.")
-    return module, access.permission
+    return module, permissions.check(request.user, "keep-learning-log", module)
 
 
 def search(request):
@@ -63,7 +51,7 @@ def module_complete(request, pk):
     """Mark a module complete, or not complete again (`complete=no`)."""
     module, permission = _participant_module(request, pk)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     complete = request.POST.get("complete", "yes") != "no"
     services.module_progress_complete(participant=request.user, module=module, complete=complete)
     messages.success(
@@ -77,7 +65,7 @@ def module_reflections(request, pk):
     """Answer a module's reflection prompts in the private learning log."""
     module, permission = _participant_module(request, pk)
     if not permission:
-        return _deny(request, permission)
+        return deny(request, permission)
     prompts = module.reflection_prompts()
     progress = selectors.progress_by_module(request.user, [module.pk]).get(module.pk)
     answers = progress.reflections if progress else {}
@@ -107,14 +95,3 @@ def learning_log(request):
     return render(
         request, "modules/learning_log.html", {"entries": selectors.learning_log(request.user)}
     )
-
-
-def cohort_progress(request, pk):
-    """For a cohort's facilitators: who completed which module, and how many reflections each
-    answered (never the answers)."""
-    cohort = get_object_or_404(Cohort.objects.select_related("programme"), pk=pk)
-    permission = can_view_cohort_progress(request.user, cohort)
-    if not permission:
-        return _deny(request, permission)
-    table = selectors.cohort_progress_table(cohort)
-    return render(request, "modules/cohort_progress.html", {"cohort": cohort, **table})

@@ -1,17 +1,21 @@
 """Protect documents used in restricted content: guessing a document's URL gives nothing."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
-from .permissions import can_download_document
+from accounts.permissions import deny
+from personal_data import registry as personal_data_registry
+
+from . import permissions, personal_data
 
 
 @hooks.register("before_serve_document")
 def check_document_access(document, request):
-    permission = can_download_document(request.user, document)
+    permission = permissions.check(request.user, "download-document", document)
     if permission:
         return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied(permission.reason)
+    return deny(request, permission)
+
+
+# What modules holds about a person, for their download and their erasure.
+hooks.register(personal_data_registry.EXPORT, personal_data.export_person, order=20)
+hooks.register(personal_data_registry.ERASE, personal_data.erase_person, order=20)

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "academy_site",
     "accounts",
     "content",
+    "personal_data",
     "modules",
     "cohorts",
     "wagtail.contrib.forms",

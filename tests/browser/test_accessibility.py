@@ -62,7 +62,7 @@ def demo_urls():
         reverse("cohorts:overview", args=[running.pk]),
         reverse("cohorts:people", args=[running.pk]),
         reverse("cohorts:cohort_calendar", args=[running.pk]),
-        reverse("modules:cohort_progress", args=[running.pk]),
+        reverse("cohorts:cohort_progress", args=[running.pk]),
         reverse("cohorts:session_material_edit", args=[session.pk]),
     ]
     nominator = [

@@ -13,7 +13,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from cohorts import checkin
+from cohorts.attendance import checkin
 from cohorts.models import Certificate, Cohort, Enrolment
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import sign_in

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from cohorts.certificates import pdf
 from cohorts.models import LONDON, AttendanceMark, Cohort, Enrolment
 from tests.accounts.factories import UserFactory
 from tests.cohorts.factories import (
@@ -25,15 +26,13 @@ S = AttendanceMark.Status
 @pytest.fixture
 def fake_pdf(monkeypatch):
     """Certificates without WeasyPrint: a tiny stand-in file holding the HTML's text."""
-    import cohorts.certificates as services
-
     rendered = []
 
     def render(html):
         rendered.append(html)
         return b"%PDF-1.7 stand-in\n" + html.encode()
 
-    monkeypatch.setattr(services, "pdf_render", render)
+    monkeypatch.setattr(pdf, "pdf_render", render)
     return rendered
 
 

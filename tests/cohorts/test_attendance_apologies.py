@@ -7,7 +7,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cohorts.attendance import apologies_send
+from cohorts.attendance.apologies import apologies_send
 from cohorts.models import Apology, Enrolment
 from tests.accounts.factories import UserFactory
 from tests.cohorts.attendance_helpers import cohort_with_sessions, enrol_many, london

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 import pytest
 from django.core import mail
 
-from cohorts.attendance import at_risk_flags, at_risk_notify, register_save
+from cohorts.attendance.at_risk import at_risk_flags, at_risk_notify
+from cohorts.attendance.register import register_save
 from cohorts.models import AttendanceMark, AttendanceNotification, CompletionRule, Enrolment
 from tests.cohorts.attendance_helpers import cohort_with_sessions, enrol_many, london
 from tests.cohorts.factories import OrganisationFactory

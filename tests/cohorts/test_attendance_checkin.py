@@ -8,8 +8,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from cohorts import checkin
-from cohorts.attendance import CheckInError, check_in, register_save
+from cohorts.attendance import checkin
+from cohorts.attendance.checkin import CheckInError, check_in
+from cohorts.attendance.register import register_save
 from cohorts.models import AttendanceMark, Enrolment
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.cohorts.attendance_helpers import UTC, cohort_with_sessions, enrol_many, london

@@ -6,13 +6,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cohorts.attendance import (
-    ImportFileError,
+from cohorts.attendance.video_import import (
     attendance_import_parse,
     attendance_import_preview,
     attendance_import_save,
 )
 from cohorts.models import Apology, AttendanceMark
+from spreadsheets.formats import SpreadsheetError
 from tests.accounts.factories import UserFactory
 from tests.cohorts.attendance_helpers import cohort_with_sessions, enrol_many
 
@@ -135,7 +135,7 @@ def test_join_and_leave_times_across_the_clock_change_count_the_real_time(setup)
     ids=["binary", "prose", "no-email-column", "empty"],
 )
 def test_a_file_that_is_not_an_attendance_table_gets_a_clear_message(setup, data):
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(SpreadsheetError) as error:
         attendance_import_parse(data)
     assert "attendance list" in str(error.value) or "empty" in str(error.value)
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from cohorts.attendance import attendance_record, register_save
+from cohorts.attendance.register import attendance_record, register_save
 from cohorts.models import Apology, AttendanceMark, AttendanceMarkChange, Enrolment
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.cohorts.attendance_helpers import cohort_with_sessions, enrol_many, london, mark_all

@@ -10,7 +10,8 @@ import time_machine
 from django.urls import reverse
 
 from cohorts.models import AttendanceMark, Enrolment, Sector
-from cohorts.reports import cohort_grid, programme_rates
+from cohorts.reports.grid import cohort_grid
+from cohorts.reports.programme import programme_rates
 from tests.accounts.factories import UserFactory
 from tests.cohorts.attendance_helpers import cohort_with_sessions, enrol_many, london, mark_all
 from tests.cohorts.factories import CohortFactory, OrganisationFactory

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cohorts import services
+from cohorts.enrolment import services
 from cohorts.models import EnrolmentEvent
 from tests.cohorts.nomination_world import make_world, officer
 

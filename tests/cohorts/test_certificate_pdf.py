@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from cohorts import certificates as services
+from cohorts.certificates import pdf, services
 from cohorts.models import CertificateDesign
 from tests.cohorts.certificate_helpers import World
 
@@ -63,7 +63,7 @@ def issued(db):
         )
     finally:
         logging.getLogger("weasyprint").removeHandler(warnings)
-    return certificate, services.certificate_pdf_bytes(certificate), warnings.messages
+    return certificate, pdf.certificate_pdf_bytes(certificate), warnings.messages
 
 
 def test_the_pdf_reads_back_with_the_name_programme_and_code(issued):
@@ -117,7 +117,7 @@ def test_metadata_language_and_accessibility_tags_are_set(issued):
 
 
 def test_weasyprint_fetches_only_the_platforms_own_files():
-    fetcher = services.PlatformAssetFetcher()
+    fetcher = pdf.PlatformAssetFetcher()
     for url in (
         "http://169.254.169.254/latest/meta-data/",
         "https://example.org/logo.png",
@@ -132,7 +132,7 @@ def test_weasyprint_fetches_only_the_platforms_own_files():
 def test_a_name_cannot_inject_markup_into_the_certificate(db):
     world = World()
     enrolment = world.completer(first_name='<img src="http://example.org/x.png">', last_name="X")
-    from cohorts.completion import standing_for
+    from cohorts.completion.standing import standing_for
     from cohorts.models import Certificate
 
     certificate = Certificate(
@@ -140,6 +140,6 @@ def test_a_name_cannot_inject_markup_into_the_certificate(db):
         verification_code="A" * 16,
         **services._frozen_fields(enrolment, standing_for(enrolment)),
     )
-    html = services.certificate_html(certificate)
+    html = pdf.certificate_html(certificate)
     assert '<img src="http://example.org' not in html
     assert "&lt;img" in html

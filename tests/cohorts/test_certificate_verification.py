@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from cohorts.certificates import VERIFY_FAILURES_ALLOWED, verification_code_parse
+from cohorts.certificates.verification import VERIFY_FAILURES_ALLOWED, verification_code_parse
 from cohorts.models import new_verification_code
 from tests.cohorts.factories import CertificateFactory
 

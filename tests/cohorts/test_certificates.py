@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from cohorts import certificates as services
+from cohorts.certificates import bulk, services
 from cohorts.models import (
     Certificate,
     CertificateBulkIssue,
@@ -222,8 +222,8 @@ def test_bulk_issue_needs_the_box_ticked(client):
     world.completer()
     client.force_login(world.facilitator)
     url = reverse("cohorts:certificate_bulk_issue", args=[world.cohort.pk])
-    preview = services.certificate_bulk_issue_preview(cohort=world.cohort)
-    from cohorts.forms.certificates import BulkIssueConfirmForm
+    preview = bulk.certificate_bulk_issue_preview(cohort=world.cohort)
+    from cohorts.certificates.forms import BulkIssueConfirmForm
 
     response = client.post(url, {"enrolments": BulkIssueConfirmForm.sign(preview.enrolment_ids)})
     assert response.status_code == 400
@@ -239,7 +239,7 @@ def test_confirmed_bulk_issue_runs_in_the_background_and_shows_progress(
     world.enrol([S.ABSENT] * 4)
     client.force_login(world.facilitator)
     url = reverse("cohorts:certificate_bulk_issue", args=[world.cohort.pk])
-    from cohorts.forms.certificates import BulkIssueConfirmForm
+    from cohorts.certificates.forms import BulkIssueConfirmForm
 
     signed = BulkIssueConfirmForm.sign([e.pk for e in completers])
     with django_capture_on_commit_callbacks(execute=True):
@@ -259,7 +259,7 @@ def test_bulk_issue_refuses_a_list_that_changed_since_it_was_shown():
     first = world.completer()
     world.completer()
     with pytest.raises(services.ValidationError, match="changed since you looked"):
-        services.certificate_bulk_issue(
+        bulk.certificate_bulk_issue(
             cohort=world.cohort, requested_by=world.facilitator, enrolment_ids=[first.pk]
         )
     assert not CertificateBulkIssue.objects.exists()
@@ -269,7 +269,7 @@ def test_bulk_issue_waits_until_the_cohort_closes():
     world = World(status="running")
     enrolment = world.completer()
     with pytest.raises(services.ValidationError, match="closed"):
-        services.certificate_bulk_issue(
+        bulk.certificate_bulk_issue(
             cohort=world.cohort, requested_by=world.facilitator, enrolment_ids=[enrolment.pk]
         )
 
@@ -284,7 +284,7 @@ def test_bulk_issue_skips_someone_issued_meanwhile():
         total=2,
     )
     _issue(world, first)
-    services.certificate_bulk_issue_process(job=job)
+    bulk.certificate_bulk_issue_process(job=job)
     job.refresh_from_db()
     assert (job.status, job.issued, job.skipped) == ("finished", 1, 1)
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cohorts.completion import Standing, standing_for, standings_for
+from cohorts.completion.standing import Standing, standing_for, standings_for
 from cohorts.models import Cohort, CompletionSignOff, Enrolment
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.cohorts.certificate_helpers import S, World

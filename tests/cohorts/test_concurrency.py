@@ -12,7 +12,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from cohorts import services
+from cohorts.enrolment import services
 from cohorts.models import Enrolment
 from tests.cohorts.nomination_world import make_world, officer
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.models import User
-from cohorts import services
+from cohorts.enrolment import services
 from cohorts.models import Cohort, Enrolment
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.cohorts.factories import (
@@ -156,16 +156,6 @@ def test_freed_seat_is_not_offered_past_an_organisations_allocation():
     services.enrolment_withdraw(actor=world.police_nominator, enrolment=police_1)
     police_waiting.refresh_from_db()
     assert police_waiting.status == S.INVITED
-
-
-def test_waiting_list_offer_next_fills_seats_added_later_in_nomination_order(world):
-    invited = [nominate(world, n) for n in (1, 2)]
-    waiting = [nominate(world, n) for n in (3, 4)]
-    assert all(e.status == S.INVITED for e in invited)
-    world.cohort.seat_allocations.filter(organisation=world.police).update(seats=3)
-    Cohort.objects.filter(pk=world.cohort.pk).update(capacity=10)
-    offered = services.waiting_list_offer_next(cohort=world.cohort)
-    assert offered == [waiting[0]]
 
 
 # Withdraw and substitute ----------------------------------------------------------------------

@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from cohorts import services
-from cohorts.imports import ImportFileError, read_nominations_file
+from cohorts.enrolment import services
+from cohorts.enrolment.imports import read_nominations_file
 from cohorts.models import Enrolment, EnrolmentEvent, Invitation
+from spreadsheets.formats import SpreadsheetError
 from tests.accounts.factories import UserFactory
 from tests.cohorts.factories import EnrolmentFactory
 from tests.cohorts.nomination_world import make_world, officer
@@ -74,12 +75,12 @@ def test_rows_keep_their_spreadsheet_row_numbers():
     ],
 )
 def test_a_file_that_is_not_a_table_gets_a_clear_message(name, message):
-    with pytest.raises(ImportFileError, match=message):
+    with pytest.raises(SpreadsheetError, match=message):
         read_nominations_file(upload(name))
 
 
 def test_a_binary_file_gets_a_clear_message():
-    with pytest.raises(ImportFileError, match="does not look like a CSV"):
+    with pytest.raises(SpreadsheetError, match="does not look like a CSV"):
         read_nominations_file(SimpleUploadedFile("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00"))
 
 
@@ -87,7 +88,7 @@ def test_a_file_with_too_many_rows_is_refused():
     body = "Email,First name,Last name,Job title\n" + "".join(
         f"p{i}@example.org,P,{i},Officer\n" for i in range(1001)
     )
-    with pytest.raises(ImportFileError, match="more than 1,000 officers"):
+    with pytest.raises(SpreadsheetError, match="more than 1,000 officers"):
         read_nominations_file(SimpleUploadedFile("big.csv", body.encode()))
 
 

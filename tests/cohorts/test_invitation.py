@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from cohorts import services
+from cohorts.enrolment import invitations, services
 from cohorts.models import Enrolment, Invitation
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.cohorts.nomination_world import make_world, officer
@@ -44,7 +44,7 @@ def test_invitation_email_has_a_link_and_only_its_hash_is_stored(invited):
     path = link_in(mail.outbox[0])
     token = path.rstrip("/").rsplit("/", 1)[1]
     invitation = Invitation.objects.get()
-    assert invitation.token_hash == services.hash_token(token)
+    assert invitation.token_hash == invitations.hash_token(token)
     assert token not in invitation.token_hash
     assert invitation.expires_at > timezone.now() + dt.timedelta(days=13)
 

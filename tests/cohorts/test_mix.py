@@ -4,7 +4,7 @@ the cohort's facilitators; and who may see fellow participants."""
 import pytest
 from django.urls import reverse
 
-from cohorts.mix import cohort_mix
+from cohorts.enrolment.mix import cohort_mix
 from cohorts.models import Enrolment, Sector
 from tests.accounts.factories import UserFactory
 from tests.cohorts.factories import CohortFactory, EnrolmentFactory, OrganisationFactory

@@ -10,8 +10,8 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
+from cohorts.calendar.reminders import session_reminders_send_due
 from cohorts.models import LONDON, Apology, Enrolment, SessionReminder
-from cohorts.reminders import session_reminders_send_due
 from tests.cohorts.factories import CohortFactory, CohortSessionFactory, EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_the_reminder_run_costs_the_same_queries_for_one_or_many_participants(
     EnrolmentFactory(cohort=session.cohort)
     moment = START - dt.timedelta(hours=20)
     with time_machine.travel(moment, tick=False):
-        from cohorts.reminders import due_reminders
+        from cohorts.calendar.reminders import due_reminders
 
         with django_assert_max_num_queries(8):
             assert len(due_reminders()) == 1

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from cohorts.permissions import can_view_cohort_session
 from modules.models import ModulePage
-from modules.permissions import can_download_document, can_view_cohort_session, can_view_module
+from modules.permissions import can_download_document, can_view_module
 from tests.modules.world import ALLOWED, ROLES
 
 pytestmark = pytest.mark.django_db

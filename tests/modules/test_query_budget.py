@@ -91,9 +91,9 @@ def test_cohort_progress_table_runs_a_constant_number_of_queries(
     small = _build(modules=1, cohorts=1, participants=1)
     large = _build(modules=6, cohorts=1, participants=15)
     client.force_login(small[3])
-    budget = _count(client, reverse("modules:cohort_progress", args=[small[0].cohorts.get().pk]))
+    budget = _count(client, reverse("cohorts:cohort_progress", args=[small[0].cohorts.get().pk]))
     client.force_login(large[3])
-    url = reverse("modules:cohort_progress", args=[large[0].cohorts.get().pk])
+    url = reverse("cohorts:cohort_progress", args=[large[0].cohorts.get().pk])
     client.get(url)
     with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200

@@ -8,7 +8,8 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cohorts import checkin, services
+from cohorts.attendance import checkin
+from cohorts.enrolment import services
 from cohorts.models import Enrolment
 from loadtest import parsing
 from tests.cohorts.attendance_helpers import cohort_with_sessions, enrol_many, london

@@ -1,7 +1,7 @@
-"""Bad input never breaks anything: arbitrary bytes given to the file parsers and arbitrary
-text given to the verification-code parser fail only with the parser's own clear error, and
-malformed posts to every form view in the URL matrix are refused without a server error and
-without saving anything."""
+"""Bad input never breaks anything: arbitrary bytes given to the file parsers fail only with the
+spreadsheet reader's own clear error, arbitrary text given to the verification-code parser never
+fails, and malformed posts to every form view in the URL matrix are refused without a server
+error and without saving anything."""
 
 import csv
 import io
@@ -13,8 +13,10 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cohorts import attendance, imports
-from cohorts.certificates import verification_code_parse
+from cohorts.attendance import video_import
+from cohorts.certificates.verification import verification_code_parse
+from cohorts.enrolment import imports
+from spreadsheets.formats import SpreadsheetError
 from tests.security.test_url_matrix import MATRIX
 from tests.security.world import ROLES, security_world, security_world_once
 
@@ -43,7 +45,7 @@ file_bytes = st.one_of(
 def test_the_nomination_file_reader_only_ever_raises_its_own_error(data):
     try:
         rows = imports.read_nominations_file(SimpleUploadedFile("officers.csv", data))
-    except imports.ImportFileError as error:
+    except SpreadsheetError as error:
         assert str(error)
     else:
         assert isinstance(rows, list)
@@ -53,8 +55,8 @@ def test_the_nomination_file_reader_only_ever_raises_its_own_error(data):
 @given(data=file_bytes)
 def test_the_attendance_list_parser_only_ever_raises_its_own_error(data):
     try:
-        attendees, unreadable = attendance.attendance_import_parse(data)
-    except attendance.ImportFileError as error:
+        attendees, unreadable = video_import.attendance_import_parse(data)
+    except SpreadsheetError as error:
         assert str(error)
     else:
         assert isinstance(attendees, list) and isinstance(unreadable, list)
@@ -70,7 +72,7 @@ def test_the_verification_code_parser_never_raises(typed):
 def test_a_valid_attendance_file_still_reads():
     out = io.StringIO()
     csv.writer(out).writerows([["Name", "Email", "Duration (minutes)"], ["A B", "a@b.org", "90"]])
-    attendees, _ = attendance.attendance_import_parse(out.getvalue().encode())
+    attendees, _ = video_import.attendance_import_parse(out.getvalue().encode())
     assert [a.email for a in attendees] == ["a@b.org"]
 
 
@@ -82,7 +84,7 @@ def test_a_valid_attendance_file_still_reads():
 # with an optional reason, sign off, issue one certificate, mark a module complete).
 FORM_VIEWS = {
     "accounts:login": "anonymous",
-    "accounts:person_erase": "manager",
+    "personal_data:person_erase": "manager",
     "modules:module_reflections": "participant",
     "cohorts:attendance_register": "facilitator",
     "cohorts:check_in": "participant",
@@ -141,7 +143,7 @@ MALFORMED = {
 # Models whose rows a refused post must not create.
 WATCHED = [
     "accounts.User",
-    "accounts.PersonalDataAccess",
+    "personal_data.PersonalDataAccess",
     "cohorts.Enrolment",
     "cohorts.EnrolmentEvent",
     "cohorts.AttendanceMark",

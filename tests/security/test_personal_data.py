@@ -12,10 +12,10 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.models import PersonalDataAccess
 from cohorts.models import Apology, AttendanceMark, Certificate, Enrolment
-from cohorts.personal_data import people_past_retention
 from modules.models import ModuleProgress
+from personal_data.models import PersonalDataAccess
+from personal_data.services import people_past_retention
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.cohorts.factories import CohortFactory, EnrolmentFactory
 from tests.security.world import security_world, security_world_once
@@ -36,10 +36,10 @@ def test_the_privacy_notice_is_public_and_linked_from_every_page(client, world):
 def test_a_participant_downloads_everything_held_about_them_as_json(client, world):
     me = world.people["participant"]
     client.force_login(me)
-    page = client.get(reverse("accounts:my_data")).content.decode()
-    assert reverse("accounts:my_data_download", args=["json"]) in page
+    page = client.get(reverse("personal_data:my_data")).content.decode()
+    assert reverse("personal_data:my_data_download", args=["json"]) in page
 
-    response = client.get(reverse("accounts:my_data_download", args=["json"]))
+    response = client.get(reverse("personal_data:my_data_download", args=["json"]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="my-academy-data.json"'
     data = json.loads(response.content)
@@ -58,7 +58,7 @@ def test_a_participant_downloads_everything_held_about_them_as_json(client, worl
 def test_the_download_shows_invitations_but_never_their_secret_link(client, world):
     invited = world["enrolmentO"].participant
     client.force_login(invited)
-    data = json.loads(client.get(reverse("accounts:my_data_download", args=["json"])).content)
+    data = json.loads(client.get(reverse("personal_data:my_data_download", args=["json"])).content)
     [invitation] = data["enrolments"][0]["invitations"]
     assert invitation["sent_to"] == "invited.officer@example.org"
     assert world.token not in json.dumps(data)
@@ -67,7 +67,7 @@ def test_the_download_shows_invitations_but_never_their_secret_link(client, worl
 
 def test_a_participant_downloads_the_same_data_as_csv(client, world):
     client.force_login(world.people["participant"])
-    response = client.get(reverse("accounts:my_data_download", args=["csv"]))
+    response = client.get(reverse("personal_data:my_data_download", args=["csv"]))
     assert response["Content-Type"].startswith("text/csv")
     rows = dict(csv.reader(io.StringIO(response.content.decode())))
     assert rows["profile.email"] == "pat.ridley@example.org"
@@ -77,7 +77,7 @@ def test_a_participant_downloads_the_same_data_as_csv(client, world):
 def test_a_download_is_recorded_in_the_access_log(client, world):
     me = world.people["participant"]
     client.force_login(me)
-    client.get(reverse("accounts:my_data_download", args=["csv"]))
+    client.get(reverse("personal_data:my_data_download", args=["csv"]))
     entry = PersonalDataAccess.objects.get()
     assert (entry.actor, entry.subject, entry.action) == (me, me, "exported")
 
@@ -99,7 +99,7 @@ def test_bulk_views_and_exports_of_personal_data_are_logged(client, world):
 
 def test_a_manager_erases_a_person_after_confirming(client, world):
     manager, person = world.people["manager"], world.people["participant"]
-    url = reverse("accounts:person_erase", args=[person.pk])
+    url = reverse("personal_data:person_erase", args=[person.pk])
     client.force_login(manager)
     assert "Erase Pat Ridley" in client.get(url).content.decode()
 
@@ -132,7 +132,7 @@ def test_an_erased_persons_certificate_still_verifies_without_their_name(client,
     person = world.people["participant"]
     certificate = world["certificateA"]
     client.force_login(world.people["manager"])
-    client.post(reverse("accounts:person_erase", args=[person.pk]), {"confirm": "on"})
+    client.post(reverse("personal_data:person_erase", args=[person.pk]), {"confirm": "on"})
     certificate = Certificate.objects.get(pk=certificate.pk)
     assert certificate.holder_name == "" and not certificate.pdf
     client.logout()
@@ -147,7 +147,7 @@ def test_an_erased_persons_certificate_still_verifies_without_their_name(client,
 def test_an_erased_person_cannot_sign_in_any_more(client, world):
     person = world.people["participant"]
     client.force_login(world.people["manager"])
-    client.post(reverse("accounts:person_erase", args=[person.pk]), {"confirm": "on"})
+    client.post(reverse("personal_data:person_erase", args=[person.pk]), {"confirm": "on"})
     client.logout()
     client.post(
         reverse("accounts:login"),
@@ -160,14 +160,16 @@ def test_an_erased_person_cannot_sign_in_any_more(client, world):
 def test_a_manager_cannot_erase_themselves_or_erase_twice(client, world):
     manager = world.people["manager"]
     client.force_login(manager)
-    response = client.post(reverse("accounts:person_erase", args=[manager.pk]), {"confirm": "on"})
+    response = client.post(
+        reverse("personal_data:person_erase", args=[manager.pk]), {"confirm": "on"}
+    )
     assert response.status_code == 400
     assert "You cannot erase your own account" in response.content.decode()
     manager.refresh_from_db()
     assert manager.erased_at is None
     person = world.people["other_participant"]
-    client.post(reverse("accounts:person_erase", args=[person.pk]), {"confirm": "on"})
-    again = client.get(reverse("accounts:person_erase", args=[person.pk]))
+    client.post(reverse("personal_data:person_erase", args=[person.pk]), {"confirm": "on"})
+    again = client.get(reverse("personal_data:person_erase", args=[person.pk]))
     assert "Details erased" in again.content.decode()
     assert PersonalDataAccess.objects.filter(action="erased").count() == 1
 
@@ -225,13 +227,13 @@ def test_the_admin_people_list_offers_erasure_to_programme_managers(client, worl
     client.force_login(world.people["manager"])
     html = client.get(reverse("wagtailusers_users:index")).content.decode()
     person = world.people["participant"]
-    assert reverse("accounts:person_erase", args=[person.pk]) in html
+    assert reverse("personal_data:person_erase", args=[person.pk]) in html
 
 
 def test_erasing_a_facilitator_takes_them_off_their_cohorts(client, world):
     facilitator = world.people["facilitator"]
     client.force_login(world.people["manager"])
-    client.post(reverse("accounts:person_erase", args=[facilitator.pk]), {"confirm": "on"})
+    client.post(reverse("personal_data:person_erase", args=[facilitator.pk]), {"confirm": "on"})
     cohort = type(world["cohortA"]).objects.get(pk=world["cohortA"].pk)
     assert facilitator not in cohort.facilitators.all()
     facilitator.refresh_from_db()

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from cohorts import services
+from cohorts.enrolment import invitations
 from cohorts.models import Enrolment
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.cohorts.factories import EnrolmentFactory
@@ -111,7 +111,7 @@ def test_the_invitation_refuses_a_weak_password_and_confirms_nothing(client):
     officer.set_unusable_password()
     officer.save()
     enrolment = EnrolmentFactory(participant=officer, status=Enrolment.Status.INVITED)
-    _invitation, token = services.invitation_issue(enrolment=enrolment)
+    _invitation, token = invitations.invitations_issue(enrolments=[enrolment])[0]
     response = client.post(
         reverse("cohorts:invitation", args=[token]),
         {"decision": "confirm", "new_password1": "password", "new_password2": "password"},

@@ -36,13 +36,13 @@ MATRIX = {
     "accounts:logout": (None, None, "405 405 405 405 405 405 405 405"),
     # Without ACADEMY_REQUIRE_2FA (test settings) nobody needs a code: back to where they were.
     "accounts:two_factor": (None, None, "login 302 302 302 302 302 302 302"),
-    "accounts:my_data": (None, None, "login 200 200 200 200 200 200 200"),
-    "accounts:my_data_download": (
+    "personal_data:my_data": (None, None, "login 200 200 200 200 200 200 200"),
+    "personal_data:my_data_download": (
         lambda w: {"export_format": "json"},
         None,
         "login 200 200 200 200 200 200 200",
     ),
-    "accounts:person_erase": (
+    "personal_data:person_erase": (
         lambda w: {"pk": w.people["participant"].pk},
         None,
         "login 403 403 403 403 403 403 200",
@@ -62,7 +62,7 @@ MATRIX = {
         None,
         "login 200 200 403 403 403 403 403",
     ),
-    "modules:cohort_progress": (
+    "cohorts:cohort_progress": (
         lambda w: {"pk": w["cohortA"].pk},
         lambda w: {"pk": w["cohortB"].pk},
         "login 403 403 403 403 200 403 200",
@@ -260,7 +260,7 @@ MATRIX = {
 
 
 def _feed(w, person):
-    from cohorts.calendar import calendar_feed_get_or_create
+    from cohorts.calendar.feeds import calendar_feed_get_or_create
 
     return calendar_feed_get_or_create(user=w.people[person])
 

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from cohorts import services
+from cohorts.enrolment import invitations
 from cohorts.models import Apology, CertificateBulkIssue, Enrolment, Sector
 from modules.models import ModuleProgress
 from tests.accounts.factories import UserFactory
@@ -147,7 +147,7 @@ def build_security_world():
         status=Enrolment.Status.INVITED,
         participant=UserFactory(email="invited.officer@example.org"),
     )
-    _invitation, world.token = services.invitation_issue(enrolment=invited)
+    _invitation, world.token = invitations.invitations_issue(enrolments=[invited])[0]
     world.objects.update(
         {
             "police": police,

@@ -55,7 +55,6 @@ SITE_URL = "http://127.0.0.1:8000"
 # from one load to the next.
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1d7c52-2b0e-4a47-9d1a-3c8e5b7a9e10")
 
-ATTENDED = (AttendanceMark.Status.PRESENT, AttendanceMark.Status.LATE)
 MARK_WEIGHTS = [
     (AttendanceMark.Status.PRESENT, 80),
     (AttendanceMark.Status.LATE, 7),
@@ -566,6 +565,7 @@ class DemoLoader:
         )
         sessions = self.sessions(cohort, self.modules[digital.slug])
         enrolled_at = london(starts_on - dt.timedelta(days=40), 10)
+        attending = CompletionRule.objects.get(programme=digital).attended_statuses()
         marks = []
         self.closed_enrolments = []
         for key, first, last, title, completed in content.CLOSED_COHORT:
@@ -579,9 +579,9 @@ class DemoLoader:
             )
             statuses = [self.random_status() for _ in sessions]
             if completed:
-                # Completers met the rule: 75% of 8 sessions is 6, and late counts.
-                while sum(s in ATTENDED for s in statuses) < 6:
-                    missed = [i for i, s in enumerate(statuses) if s not in ATTENDED]
+                # Completers met the rule: 75% of 8 sessions is 6, as the rule counts attending.
+                while sum(s in attending for s in statuses) < 6:
+                    missed = [i for i, s in enumerate(statuses) if s not in attending]
                     statuses[self.random.choice(missed)] = AttendanceMark.Status.PRESENT
             else:
                 statuses = [AttendanceMark.Status.PRESENT] * 4 + [
@@ -590,7 +590,7 @@ class DemoLoader:
                     AttendanceMark.Status.ABSENT,
                     AttendanceMark.Status.APOLOGIES,
                 ]
-            enrolment.attended = sum(s in ATTENDED for s in statuses)
+            enrolment.attended = sum(s in attending for s in statuses)
             enrolment.completed = completed
             self.closed_enrolments.append(enrolment)
             marks += self.marks(enrolment, sessions, statuses, facilitator)

@@ -3,7 +3,7 @@ the background worker sends the emails. Running it twice sends nothing twice."""
 
 from django.core.management.base import BaseCommand
 
-from cohorts.reminders import session_reminders_send
+from cohorts.calendar.reminders import session_reminders_send
 
 
 class Command(BaseCommand):

@@ -1,0 +1,175 @@
+"""The register: facilitators' marks for a cohort session, saved in one go, and one person's mark
+recorded by any path (the register, an import, a self check-in).
+
+Who wins: a facilitator's mark (the register or an import) always wins over a self check-in. A
+check-in never overwrites a mark; a register save or an import overwrites a check-in. A mark
+changed after its session has ended keeps a history of who changed it, when, and what it was.
+"""
+
+import datetime as dt
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..models import AttendanceMark, AttendanceMarkChange, CohortSession, Enrolment
+from .at_risk import check_at_risk_on_commit
+
+Status = AttendanceMark.Status
+Method = AttendanceMark.Method
+# Marks made by a facilitator, which a self check-in never overwrites.
+FACILITATOR_METHODS = (Method.REGISTER, Method.IMPORT)
+# The model's own field checks, without the per-row queries that checking the foreign keys and
+# the unique constraint would cost: the database enforces those (and the same-cohort trigger).
+_CLEAN_EXCLUDE = ["enrolment", "session", "recorded_by"]
+
+
+def _lock_session(session):
+    # Serialise writes to one session's marks, so a check-in arriving while the register is
+    # saved cannot collide with it (a no-op on SQLite, which locks the whole database anyway).
+    CohortSession.objects.select_for_update().filter(pk=session.pk).exists()
+
+
+def _change_for(mark, *, status, note, changed_by, now):
+    return AttendanceMarkChange(
+        mark=mark,
+        changed_by=changed_by,
+        changed_at=now,
+        previous_status=mark.status,
+        previous_note=mark.note,
+        previous_method=mark.method,
+        new_status=status,
+        new_note=note,
+    )
+
+
+def register_save(
+    *,
+    session: CohortSession,
+    entries: Mapping[int, tuple[str, str]],
+    recorded_by,
+    method: str = Method.REGISTER,
+    now: dt.datetime | None = None,
+) -> list[AttendanceMark]:
+    """Save a cohort session's register in one go: `entries` maps each enrolment's id to its
+    (status, note). Everything is saved or nothing is, in a constant number of queries.
+
+    The register overwrites any self check-in. A mark changed after the session has ended keeps
+    a record of who changed it, when, and its previous value.
+    """
+    now = now or timezone.now()
+    if method not in FACILITATOR_METHODS:
+        raise ValueError("The register records facilitators' marks only.")
+    with transaction.atomic():
+        _lock_session(session)
+        on_cohort = set(
+            Enrolment.objects.filter(cohort_id=session.cohort_id, pk__in=list(entries)).values_list(
+                "pk", flat=True
+            )
+        )
+        strangers = set(entries) - on_cohort
+        if strangers:
+            raise ValidationError("Some of these people are not enrolled on this cohort.")
+        existing = {
+            mark.enrolment_id: mark
+            for mark in AttendanceMark.objects.filter(session=session, enrolment_id__in=on_cohort)
+        }
+        to_create, to_update, changes = [], [], []
+        after_session = now >= session.ends_at
+        for enrolment_id, (status, note) in entries.items():
+            note = (note or "").strip()
+            mark = existing.get(enrolment_id)
+            if mark is None:
+                mark = AttendanceMark(enrolment_id=enrolment_id, session=session)
+                to_create.append(mark)
+            elif mark.status == status and mark.note == note:
+                continue  # Unchanged: keep who recorded it and how (a check-in stays a check-in).
+            else:
+                if after_session:
+                    changes.append(
+                        _change_for(mark, status=status, note=note, changed_by=recorded_by, now=now)
+                    )
+                to_update.append(mark)
+            mark.status, mark.note, mark.method = status, note, method
+            mark.recorded_by, mark.recorded_at = recorded_by, now
+            mark.full_clean(
+                exclude=_CLEAN_EXCLUDE, validate_unique=False, validate_constraints=False
+            )
+        # New marks and changed ones in one statement: an insert that meets the session's
+        # existing mark for that person updates it instead (the session lock means only the
+        # marks read above can be there).
+        AttendanceMark.objects.bulk_create(
+            [
+                AttendanceMark(
+                    enrolment_id=mark.enrolment_id,
+                    session=session,
+                    status=mark.status,
+                    note=mark.note,
+                    method=mark.method,
+                    recorded_by=mark.recorded_by,
+                    recorded_at=mark.recorded_at,
+                )
+                for mark in to_update
+            ]
+            + to_create,
+            update_conflicts=True,
+            unique_fields=["enrolment", "session"],
+            update_fields=["status", "note", "method", "recorded_by", "recorded_at"],
+        )
+        AttendanceMarkChange.objects.bulk_create(changes)
+        if to_create or to_update:
+            check_at_risk_on_commit(session.cohort_id)
+    return to_create + to_update
+
+
+def attendance_record(
+    *,
+    enrolment: Enrolment,
+    session: CohortSession,
+    status: str,
+    note: str = "",
+    method: str = Method.REGISTER,
+    recorded_by=None,
+    now: dt.datetime | None = None,
+) -> AttendanceMark:
+    """Record one person's attendance at one cohort session.
+
+    A self check-in never overwrites an existing mark (a facilitator's mark always wins, and a
+    second check-in changes nothing); a facilitator's mark overwrites whatever was there.
+    """
+    now = now or timezone.now()
+    if enrolment.cohort_id != session.cohort_id:
+        raise ValidationError("This person is not enrolled on this session's cohort.")
+    if method in FACILITATOR_METHODS:
+        register_save(
+            session=session,
+            entries={enrolment.pk: (status, note)},
+            recorded_by=recorded_by,
+            method=method,
+            now=now,
+        )
+        return AttendanceMark.objects.get(enrolment=enrolment, session=session)
+    with transaction.atomic():
+        _lock_session(session)
+        mark = AttendanceMark.objects.filter(enrolment=enrolment, session=session).first()
+        if mark is not None:
+            return mark
+        mark = AttendanceMark(
+            enrolment=enrolment,
+            session=session,
+            status=status,
+            note=note,
+            method=method,
+            recorded_by=recorded_by,
+            recorded_at=now,
+        )
+        mark.full_clean(validate_unique=False, validate_constraints=False)
+        try:
+            with transaction.atomic():
+                mark.save()
+        except IntegrityError:
+            # Recorded by someone else a moment ago: theirs stands.
+            return AttendanceMark.objects.get(enrolment=enrolment, session=session)
+        check_at_risk_on_commit(session.cohort_id)
+    return mark

@@ -1,0 +1,165 @@
+"""Calendars (iCalendar, RFC 5545): a private feed of a person's own cohort sessions, a feed per
+cohort, and an "add to calendar" file for one session.
+
+Times are written in Europe/London with a VTIMEZONE, so Outlook, Google and Apple Calendar show
+them at the right local time on both sides of the clocks changing. Each session's UID never
+changes and its SEQUENCE goes up whenever it moves (CohortSession.save), so a calendar that
+already holds it replaces it with the new time or place.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+
+from accounts.roles import is_facilitator
+from links import absolute_reverse
+
+from .. import permissions
+from ..models import LONDON, CalendarFeed, Cohort, CohortSession, Enrolment, new_calendar_token
+
+# A feed lists recent and coming sessions only, so it stays small however long the academy runs.
+FEED_PAST_DAYS = 120
+FEED_LIMIT = 500
+PRODID = "-//Academy//Cohort sessions//EN"
+
+
+def _london_vtimezone():
+    """Europe/London since 1996: BST from the last Sunday in March at 01:00 UTC, GMT from the
+    last Sunday in October. Written as two yearly rules, which every calendar app reads."""
+    tz = Timezone()
+    tz.add("tzid", "Europe/London")
+    daylight = TimezoneDaylight()
+    daylight.add("tzname", "BST")
+    daylight.add("tzoffsetfrom", dt.timedelta(hours=0))
+    daylight.add("tzoffsetto", dt.timedelta(hours=1))
+    daylight.add("dtstart", dt.datetime(1981, 3, 29, 1, 0, 0))
+    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    standard = TimezoneStandard()
+    standard.add("tzname", "GMT")
+    standard.add("tzoffsetfrom", dt.timedelta(hours=1))
+    standard.add("tzoffsetto", dt.timedelta(hours=0))
+    standard.add("dtstart", dt.datetime(1996, 10, 27, 2, 0, 0))
+    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    tz.add_component(daylight)
+    tz.add_component(standard)
+    return tz
+
+
+def _plain(html):
+    return " ".join(strip_tags(html or "").split())
+
+
+def session_uid(session):
+    """Stable for the life of the session, so updates replace the event rather than add one."""
+    return f"cohort-session-{session.pk}@academy"
+
+
+def session_event(session, *, now=None):
+    """One cohort session as a VEVENT, in Europe/London time."""
+    event = Event()
+    event.add("uid", session_uid(session))
+    event.add("dtstamp", now or timezone.now())
+    event.add("sequence", session.sequence)
+    event.add("dtstart", timezone.localtime(session.starts_at, LONDON))
+    event.add("dtend", timezone.localtime(session.ends_at, LONDON))
+    event.add("summary", f"{session.title} ({session.cohort})")
+    event.add("status", "CONFIRMED")
+    page = absolute_reverse("cohorts:session_detail", session.pk)
+    event.add("url", page)
+    if session.venue:
+        event.add("location", " ".join(session.venue.split()))
+    elif session.joining_url:
+        event.add("location", session.joining_url)
+    lines = []
+    if session.joining_url:
+        lines.append(f"Join online: {session.joining_url}")
+    if session.pre_reading:
+        lines.append(f"Before the session: {_plain(session.pre_reading)}")
+    lines.append(f"Session page: {page}")
+    event.add("description", "\n\n".join(lines))
+    return event
+
+
+def calendar_for(sessions, *, name, now=None):
+    """An iCalendar file (bytes) holding these cohort sessions."""
+    now = now or timezone.now()
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/London")
+    # Ask subscribed calendars to look for changes every few hours.
+    calendar.add("refresh-interval", dt.timedelta(hours=4), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", dt.timedelta(hours=4))
+    calendar.add_component(_london_vtimezone())
+    for session in sessions:
+        calendar.add_component(session_event(session, now=now))
+    return calendar.to_ical()
+
+
+def _bounded(sessions, now):
+    return (
+        sessions.filter(ends_at__gte=now - dt.timedelta(days=FEED_PAST_DAYS))
+        .select_related("cohort__programme")
+        .order_by("starts_at")[:FEED_LIMIT]
+    )
+
+
+def personal_sessions(user, *, now=None):
+    """The sessions a person's own feed shows: the cohorts they take part in (invited or
+    confirmed) and, for a facilitator, the cohorts they run."""
+    now = now or timezone.now()
+    condition = Q(
+        cohort__in=Enrolment.objects.filter(
+            participant=user, status__in=(Enrolment.Status.INVITED, *Enrolment.ACTIVE)
+        ).values("cohort_id")
+    )
+    if is_facilitator(user):
+        condition |= Q(cohort__in=Cohort.objects.facilitated_by(user).values("pk"))
+    return _bounded(CohortSession.objects.filter(condition), now)
+
+
+def cohort_sessions(cohort, *, now=None):
+    return _bounded(CohortSession.objects.filter(cohort=cohort), now or timezone.now())
+
+
+def feed_body(feed, *, now=None):
+    """The iCalendar text a feed serves, or None when its owner may no longer see it."""
+    user = feed.user
+    if not user.is_active:
+        return None
+    if feed.cohort_id is None:
+        return calendar_for(personal_sessions(user, now=now), name="Academy sessions", now=now)
+    if not permissions.check(user, "have-cohort-feed", feed.cohort):
+        return None
+    return calendar_for(
+        cohort_sessions(feed.cohort, now=now), name=f"Academy: {feed.cohort}", now=now
+    )
+
+
+def calendar_feed_get_or_create(*, user, cohort=None) -> CalendarFeed:
+    """The person's feed (their own, or one cohort's), made the first time they ask for it."""
+    with transaction.atomic():
+        feed, _ = CalendarFeed.objects.get_or_create(user=user, cohort=cohort)
+    return feed
+
+
+def calendar_feed_reset(*, feed: CalendarFeed, now=None) -> CalendarFeed:
+    """Give the feed a new address: the old one stops working at once (for a link shared by
+    mistake, or a lost phone)."""
+    with transaction.atomic():
+        feed.token = new_calendar_token()
+        feed.reset_at = now or timezone.now()
+        feed.full_clean()
+        feed.save(update_fields=["token", "reset_at"])
+    return feed
+
+
+def feed_url(feed):
+    return absolute_reverse("cohorts:calendar_feed", feed.token)

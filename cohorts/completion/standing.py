@@ -1,0 +1,188 @@
+"""Where each participant stands against their programme's completion rule: on track, at risk,
+complete, or not completed; and what they still need (sessions, modules online, a facilitator's
+sign-off).
+
+Attendance is counted by the completion rule's one definition (`attended_statuses`), and who is
+at risk by `cohorts.attendance.at_risk.at_risk_flags`, so the register, the grid and this page
+always agree.
+Standings for a whole list are worked out in a fixed number of queries, whatever its length.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from modules.models import ModuleProgress
+
+from ..attendance.at_risk import at_risk_flags
+from ..models import (
+    AttendanceMark,
+    Cohort,
+    CohortSession,
+    CompletionRule,
+    CompletionSignOff,
+    Enrolment,
+    attended_statuses,
+)
+
+
+class Standing(models.TextChoices):
+    ON_TRACK = "on-track", "On track"
+    AT_RISK = "at-risk", "At risk"
+    COMPLETE = "complete", "Complete"
+    NOT_COMPLETED = "not-completed", "Not completed"
+
+
+@dataclass
+class EnrolmentStanding:
+    """One enrolment measured against its programme's completion rule."""
+
+    enrolment: Enrolment
+    rule: CompletionRule | None
+    sessions_scheduled: int
+    sessions_attended: int
+    sessions_needed: int | None
+    modules_missing: list = field(default_factory=list)
+    sign_off: CompletionSignOff | None = None
+    risks: list = field(default_factory=list)
+    standing: str = Standing.ON_TRACK
+
+    @property
+    def needs_sign_off(self):
+        return bool(self.rule and self.rule.facilitator_sign_off)
+
+    @property
+    def sessions_ok(self):
+        return self.sessions_needed is not None and self.sessions_attended >= self.sessions_needed
+
+    @property
+    def meets_rule(self):
+        """Everything the rule asks for is done: a certificate may be issued."""
+        return (
+            self.rule is not None
+            and self.enrolment.status in Enrolment.ACTIVE
+            and self.sessions_ok
+            and not self.modules_missing
+            and (self.sign_off is not None or not self.needs_sign_off)
+        )
+
+    @property
+    def label(self):
+        return Standing(self.standing).label
+
+    @property
+    def outstanding(self):
+        """What is still missing, in the participant's terms."""
+        if self.enrolment.status not in Enrolment.ACTIVE:
+            return [f"Their place is {self.enrolment.get_status_display().lower()}."]
+        if self.rule is None:
+            return ["This programme has no completion rule yet."]
+        missing = []
+        if not self.sessions_ok:
+            missing.append(
+                f"Attend {self.sessions_needed} of {self.sessions_scheduled} sessions "
+                f"({self.sessions_attended} so far)."
+            )
+        missing.extend(f"Complete the module “{title}” online." for title in self.modules_missing)
+        if self.needs_sign_off and self.sign_off is None:
+            missing.append("A facilitator's sign-off.")
+        return missing
+
+
+def _standing(result, cohort):
+    if result.meets_rule:
+        return Standing.COMPLETE
+    if (
+        cohort.status == Cohort.Status.CLOSED
+        or result.enrolment.status not in Enrolment.ACTIVE
+        or result.enrolment.status == Enrolment.Status.NOT_COMPLETED
+    ):
+        return Standing.NOT_COMPLETED
+    if result.risks:
+        return Standing.AT_RISK
+    return Standing.ON_TRACK
+
+
+def standings_for(
+    enrolments, *, sessions=None, completed_modules=None
+) -> dict[int, EnrolmentStanding]:
+    """The standing of each enrolment, keyed by its id. The enrolments should come with
+    `cohort` and `participant` selected; the rest is loaded here in at most six queries.
+
+    A caller that has some of it already passes it in and saves the query: `sessions`, every
+    cohort session of these enrolments' cohorts; `completed_modules`, the (participant id,
+    module id) pairs of every module these participants have completed; and sign-offs selected
+    with the enrolments (`select_related("completion_sign_off")`)."""
+    enrolments = list(enrolments)
+    if not enrolments:
+        return {}
+    cohort_ids = {e.cohort_id for e in enrolments}
+    programme_ids = {e.cohort.programme_id for e in enrolments}
+    if sessions is None:
+        sessions = CohortSession.objects.filter(cohort_id__in=cohort_ids)
+    by_cohort = defaultdict(list)
+    for session in sorted(sessions, key=lambda s: (s.starts_at, s.pk)):
+        by_cohort[session.cohort_id].append(session)
+    sessions = by_cohort
+    rules = {
+        rule.programme_id: rule
+        for rule in CompletionRule.objects.filter(programme_id__in=programme_ids).prefetch_related(
+            "required_modules"
+        )
+    }
+    statuses = defaultdict(dict)
+    for enrolment_id, session_id, status in AttendanceMark.objects.filter(
+        enrolment_id__in=[e.pk for e in enrolments]
+    ).values_list("enrolment_id", "session_id", "status"):
+        statuses[enrolment_id][session_id] = status
+    required_ids = {m.pk for rule in rules.values() for m in rule.required_modules.all()}
+    completed = set()
+    if completed_modules is not None:
+        completed = set(completed_modules)
+    elif required_ids:
+        completed = set(
+            ModuleProgress.objects.completed()
+            .filter(
+                participant_id__in={e.participant_id for e in enrolments},
+                module_id__in=required_ids,
+            )
+            .values_list("participant_id", "module_id")
+        )
+    sign_off_cache = Enrolment.completion_sign_off.related
+    if all(sign_off_cache.is_cached(e) for e in enrolments):
+        sign_offs = {e.pk: sign_off_cache.get_cached_value(e) for e in enrolments}
+    else:
+        sign_offs = {
+            s.enrolment_id: s
+            for s in CompletionSignOff.objects.filter(enrolment_id__in=[e.pk for e in enrolments])
+        }
+    results = {}
+    for enrolment in enrolments:
+        rule = rules.get(enrolment.cohort.programme_id)
+        attending = attended_statuses(rule)
+        cohort_sessions = sessions[enrolment.cohort_id]
+        marks = statuses[enrolment.pk]
+        scheduled = len(cohort_sessions)
+        result = EnrolmentStanding(
+            enrolment=enrolment,
+            rule=rule,
+            sessions_scheduled=scheduled,
+            sessions_attended=sum(1 for s in cohort_sessions if marks.get(s.pk) in attending),
+            sessions_needed=rule.sessions_needed(scheduled) if rule else None,
+            modules_missing=[
+                m.title
+                for m in (rule.required_modules.all() if rule else [])
+                if (enrolment.participant_id, m.pk) not in completed
+            ],
+            sign_off=sign_offs.get(enrolment.pk),
+            risks=at_risk_flags(sessions=cohort_sessions, statuses=marks, rule=rule),
+        )
+        result.standing = _standing(result, enrolment.cohort)
+        results[enrolment.pk] = result
+    return results
+
+
+def standing_for(enrolment) -> EnrolmentStanding:
+    """The standing of one enrolment."""
+    return standings_for([enrolment])[enrolment.pk]

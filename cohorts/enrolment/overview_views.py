@@ -1,0 +1,68 @@
+"""The cohort overview for programme managers and its facilitators (the mix of sectors and
+organisations against the target, who is enrolled, and, for managers, the enrolment history),
+and the "people on this cohort" page for its participants."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from accounts.permissions import deny
+from personal_data.models import PersonalDataAccess, personal_data_access_record
+
+from .. import permissions
+from ..models import Cohort
+from . import selectors
+from .mix import cohort_mix
+
+PER_PAGE = 50
+EVENTS_PER_PAGE = 30
+
+
+def _cohort(pk):
+    return get_object_or_404(Cohort.objects.select_related("programme", "place"), pk=pk)
+
+
+@login_required
+def cohort_overview(request, pk):
+    cohort = _cohort(pk)
+    permission = permissions.check(request.user, "view-cohort-mix", cohort)
+    if not permission:
+        return deny(request, permission)
+    mix = cohort_mix(cohort)
+    enrolments = Paginator(selectors.cohort_enrolments(cohort), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    events = None
+    if permissions.check(request.user, "view-enrolment-history"):
+        events = Paginator(selectors.cohort_events(cohort), EVENTS_PER_PAGE).get_page(
+            request.GET.get("events_page")
+        )
+    return render(
+        request,
+        "cohorts/overview.html",
+        {
+            "cohort": cohort,
+            "mix": mix,
+            "max_share_x": 160 + 3 * cohort.target_max_share_percent,
+            "enrolments": enrolments,
+            "events": events,
+        },
+    )
+
+
+@login_required
+def cohort_people(request, pk):
+    cohort = _cohort(pk)
+    permission = permissions.check(request.user, "see-fellow-participants", cohort)
+    if not permission:
+        return deny(request, permission)
+    people = Paginator(selectors.fellow_participants(cohort), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    personal_data_access_record(
+        actor=request.user,
+        action=PersonalDataAccess.Action.VIEWED,
+        description=f"People on {cohort}",
+        object_key=f"cohort:{cohort.pk}",
+    )
+    return render(request, "cohorts/people.html", {"cohort": cohort, "people": people})

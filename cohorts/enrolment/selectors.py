@@ -1,0 +1,142 @@
+"""Reads for the nominator portal, the cohort overview and the "people on this cohort" page.
+Every list is bounded or paginated by the view."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+
+from ..models import Cohort, Enrolment, EnrolmentEvent, SeatAllocation
+from .seats import Seats
+
+
+@dataclass
+class SeatLine:
+    """One organisation's seats on one open cohort, as its nominator sees them."""
+
+    cohort: Cohort
+    organisation: object
+    allocated: int
+    used: int
+    waiting: int
+    cohort_used: int
+
+    @property
+    def seats(self):
+        return Seats(
+            capacity=self.cohort.capacity,
+            cohort_held=self.cohort_used,
+            allocated=self.allocated,
+            organisation_held=self.used,
+        )
+
+    @property
+    def left(self):
+        return self.seats.left
+
+    @property
+    def limited_by_cohort(self):
+        """Fewer seats left than the allocation allows, because the cohort is filling up."""
+        return self.seats.limited_by_cohort
+
+
+def open_seat_lines(organisations, limit=50):
+    """The open cohorts the nominator's organisations have seats on, with seats used and left.
+    Three queries whatever the number of cohorts."""
+    allocations = list(
+        SeatAllocation.objects.filter(
+            organisation__in=organisations, cohort__status=Cohort.Status.OPEN
+        )
+        .select_related("cohort__programme", "cohort__place", "organisation")
+        .order_by("cohort__starts_on", "cohort__name", "organisation__name")[:limit]
+    )
+    cohort_ids = {a.cohort_id for a in allocations}
+    # Counted in one query with the waiting list, so the seat-holding statuses are named here as
+    # `Enrolment.objects.holding_seats()` names them.
+    holding = Q(status__in=Enrolment.SEAT_HOLDING)
+    counts = {
+        (row["cohort"], row["organisation"]): row
+        for row in Enrolment.objects.filter(cohort__in=cohort_ids)
+        .values("cohort", "organisation")
+        .annotate(
+            used=Count("pk", filter=holding),
+            waiting=Count("pk", filter=Q(status=Enrolment.Status.WAITING_LIST)),
+        )
+    }
+    cohort_used = {}
+    for (cohort_id, _), row in counts.items():
+        cohort_used[cohort_id] = cohort_used.get(cohort_id, 0) + row["used"]
+    return [
+        SeatLine(
+            cohort=a.cohort,
+            organisation=a.organisation,
+            allocated=a.seats,
+            used=counts.get((a.cohort_id, a.organisation_id), {}).get("used", 0),
+            waiting=counts.get((a.cohort_id, a.organisation_id), {}).get("waiting", 0),
+            cohort_used=cohort_used.get(a.cohort_id, 0),
+        )
+        for a in allocations
+    ]
+
+
+OFFICER_ROW_FIELDS = (
+    "status",
+    "cohort_id",
+    "organisation_id",
+    "replaces_id",
+    "participant__first_name",
+    "participant__last_name",
+    "participant__email",
+    "participant__job_title",
+    "participant__team",
+    "cohort__name",
+    "cohort__starts_on",
+    "cohort__programme__title",
+)
+
+
+def officers_of(organisations, *, cohort_id=None, status=None):
+    """The enrolments of the nominator's own organisations' officers, newest cohorts first."""
+    officers = (
+        Enrolment.objects.filter(organisation__in=organisations)
+        .select_related("participant", "cohort__programme")
+        # The columns the list shows: a full page of rows each carrying every column of the
+        # officer, the cohort and its programme page cost more to load than to fetch.
+        .only(*OFFICER_ROW_FIELDS)
+        # Whom a substitute replaced, for the page shown only: joined into the list query it
+        # made PostgreSQL hash every enrolment in the academy before sorting the few hundred.
+        .prefetch_related(
+            Prefetch("replaces", queryset=Enrolment.objects.select_related("participant"))
+        )
+        .order_by("-cohort__starts_on", "cohort__name", "participant__last_name", "pk")
+    )
+    if cohort_id:
+        officers = officers.filter(cohort_id=cohort_id)
+    if status:
+        officers = officers.filter(status=status)
+    return officers
+
+
+def fellow_participants(cohort):
+    """Who is taking part in the cohort: name, organisation and job title only."""
+    return (
+        Enrolment.objects.active()
+        .filter(cohort=cohort)
+        .select_related("participant", "organisation")
+        .order_by("participant__last_name", "participant__first_name", "pk")
+    )
+
+
+def cohort_enrolments(cohort):
+    return (
+        Enrolment.objects.filter(cohort=cohort)
+        .select_related("participant", "organisation", "nominated_by")
+        .order_by("status", "participant__last_name", "participant__first_name", "pk")
+    )
+
+
+def cohort_events(cohort):
+    return (
+        EnrolmentEvent.objects.filter(enrolment__cohort=cohort)
+        .select_related("actor", "enrolment__participant", "enrolment__organisation")
+        .order_by("-at", "-pk")
+    )

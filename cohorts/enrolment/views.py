@@ -1,0 +1,301 @@
+"""The nominator portal: seats on open cohorts, nominating officers one by one or from a file,
+and resending, withdrawing or substituting them. Views parse input, check permission, call a
+service and render; the rules live in the services, `seats` and `cohorts.permissions`."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import deny
+from accounts.roles import is_nominator
+from spreadsheets.formats import SpreadsheetError
+from spreadsheets.uploads import UploadStore
+
+from .. import permissions
+from ..models import Cohort, Enrolment, Organisation
+from . import selectors, services
+from .forms import NominationUploadForm, OfficerForm, WithdrawForm
+from .imports import read_nominations_file, review_rows
+from .seats import seats_for
+
+OFFICERS_PER_PAGE = 25
+# An uploaded file waits here between its preview and the nominator's confirmation.
+UPLOADS = UploadStore("nominations")
+
+
+def _add_errors(form, error):
+    """Put a service's ValidationError on the form, so the error summary shows it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _nomination_target(request, cohort_pk, organisation_pk):
+    """The cohort and organisation in the address, and whether this person may nominate."""
+    cohort = get_object_or_404(Cohort.objects.select_related("programme", "place"), pk=cohort_pk)
+    organisation = get_object_or_404(Organisation, pk=organisation_pk)
+    return cohort, organisation, permissions.check(request.user, "nominate", cohort, organisation)
+
+
+@login_required
+def portal(request):
+    """Open cohorts the nominator's organisations have seats on, and their officers."""
+    user = request.user
+    permission = permissions.check(user, "use-nominator-portal")
+    if not permission:
+        return deny(request, permission)
+    organisations = list(Organisation.objects.nominated_by(user))
+    status = request.GET.get("status", "")
+    if status not in Enrolment.Status.values:
+        status = ""
+    try:
+        cohort_id = int(request.GET.get("cohort", "") or 0)
+    except ValueError:
+        cohort_id = 0
+    officers = selectors.officers_of(organisations, cohort_id=cohort_id, status=status)
+    page = Paginator(officers, OFFICERS_PER_PAGE).get_page(request.GET.get("page"))
+    for enrolment in page:
+        enrolment.can_resend = enrolment.status == Enrolment.Status.INVITED
+        enrolment.can_withdraw = enrolment.status in services.WITHDRAWABLE
+        enrolment.can_substitute = enrolment.status in services.SUBSTITUTABLE
+    return render(
+        request,
+        "cohorts/nominate/portal.html",
+        {
+            "organisations": organisations,
+            "seat_lines": selectors.open_seat_lines(organisations),
+            "page": page,
+            "statuses": Enrolment.Status.choices,
+            "status": status,
+            "cohort_id": cohort_id,
+        },
+    )
+
+
+@login_required
+def nominate_officer(request, cohort_pk, organisation_pk):
+    cohort, organisation, permission = _nomination_target(request, cohort_pk, organisation_pk)
+    if not permission:
+        return deny(request, permission)
+    form = OfficerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            enrolment = services.enrolment_nominate(
+                actor=request.user, cohort=cohort, organisation=organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if enrolment.status == Enrolment.Status.WAITING_LIST:
+                messages.success(
+                    request,
+                    f"{enrolment.participant} is on the waiting list: all your seats are taken. "
+                    f"We have emailed them.",
+                )
+            else:
+                messages.success(
+                    request, f"{enrolment.participant} is nominated and we have emailed them."
+                )
+            return redirect("cohorts:nominate")
+    return render(
+        request,
+        "cohorts/nominate/officer_form.html",
+        {
+            "form": form,
+            "cohort": cohort,
+            "organisation": organisation,
+            "seats_left": seats_for(cohort, organisation).left,
+            "heading": f"Nominate an officer for {cohort}",
+            "button": "Nominate",
+        },
+    )
+
+
+@login_required
+def import_upload(request, cohort_pk, organisation_pk):
+    """Upload a file of officers; it is read and checked, and nothing is saved yet."""
+    cohort, organisation, permission = _nomination_target(request, cohort_pk, organisation_pk)
+    if not permission:
+        return deny(request, permission)
+    form = NominationUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        try:
+            read_nominations_file(uploaded)
+        except SpreadsheetError as error:
+            form.add_error("file", str(error))
+        else:
+            uploaded.seek(0)
+            key = UPLOADS.save(
+                owner=request.user,
+                data=uploaded.read(),
+                meta={
+                    "cohort": cohort.pk,
+                    "organisation": organisation.pk,
+                    "file_name": uploaded.name[:200],
+                    "allow_waiting_list": form.cleaned_data["allow_waiting_list"],
+                },
+            )
+            return redirect("cohorts:import_preview", cohort.pk, organisation.pk, key)
+    return render(
+        request,
+        "cohorts/nominate/import_upload.html",
+        {
+            "form": form,
+            "cohort": cohort,
+            "organisation": organisation,
+            "seats_left": seats_for(cohort, organisation).left,
+        },
+    )
+
+
+@login_required
+def import_preview(request, cohort_pk, organisation_pk, key):
+    """Every row with its problems, or who will be invited and who waits; confirm saves all
+    the rows or none."""
+    cohort, organisation, permission = _nomination_target(request, cohort_pk, organisation_pk)
+    if not permission:
+        return deny(request, permission)
+    upload = UPLOADS.load(key=key, owner=request.user)
+    pending = upload.meta if upload else None
+    if not pending or pending["cohort"] != cohort.pk or pending["organisation"] != organisation.pk:
+        messages.error(request, "That upload has expired or was already imported. Upload it again.")
+        return redirect("cohorts:import_upload", cohort.pk, organisation.pk)
+    # The file was read when it was uploaded: it reads the same again.
+    rows = read_nominations_file(ContentFile(upload.data, name=pending["file_name"]))
+    review = None
+    if request.method == "POST":
+        try:
+            enrolments = services.enrolment_bulk_nominate(
+                actor=request.user,
+                cohort=cohort,
+                organisation=organisation,
+                rows=rows,
+                allow_waiting_list=pending["allow_waiting_list"],
+                file_name=pending["file_name"],
+            )
+        except services.ImportRejected as rejected:
+            review = rejected.review
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("cohorts:nominate")
+        else:
+            UPLOADS.remove(key=key)
+            waiting = sum(1 for e in enrolments if e.status == Enrolment.Status.WAITING_LIST)
+            messages.success(
+                request,
+                f"{len(enrolments)} officers nominated"
+                + (f", {waiting} of them on the waiting list" if waiting else "")
+                + ". We are emailing them now.",
+            )
+            return redirect(f"{reverse('cohorts:nominate')}?cohort={cohort.pk}")
+    if review is None:
+        review = review_rows(
+            cohort=cohort,
+            organisation=organisation,
+            rows=rows,
+            allow_waiting_list=pending["allow_waiting_list"],
+        )
+    return render(
+        request,
+        "cohorts/nominate/import_preview.html",
+        {
+            "cohort": cohort,
+            "organisation": organisation,
+            "review": review,
+            "file_name": pending["file_name"],
+            "allow_waiting_list": pending["allow_waiting_list"],
+            "confirm_failed": request.method == "POST",
+        },
+    )
+
+
+def _managed_enrolment(request, pk):
+    enrolment = get_object_or_404(
+        Enrolment.objects.visible_to(request.user).select_related(
+            "participant", "organisation", "cohort__programme"
+        ),
+        pk=pk,
+    )
+    return enrolment, permissions.check(request.user, "manage-enrolment", enrolment)
+
+
+def _back_to_portal(request):
+    return redirect("cohorts:nominate" if is_nominator(request.user) else "home")
+
+
+@login_required
+@require_POST
+def enrolment_resend(request, pk):
+    enrolment, permission = _managed_enrolment(request, pk)
+    if not permission:
+        return deny(request, permission)
+    try:
+        services.invitation_resend(actor=request.user, enrolment=enrolment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"We are sending {enrolment.participant} a new invitation.")
+    return _back_to_portal(request)
+
+
+@login_required
+def enrolment_withdraw(request, pk):
+    enrolment, permission = _managed_enrolment(request, pk)
+    if not permission:
+        return deny(request, permission)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enrolment_withdraw(
+                actor=request.user, enrolment=enrolment, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, f"{enrolment.participant} is withdrawn from {enrolment.cohort}."
+            )
+            return _back_to_portal(request)
+    return render(request, "cohorts/nominate/withdraw.html", {"form": form, "enrolment": enrolment})
+
+
+@login_required
+def enrolment_substitute(request, pk):
+    enrolment, permission = _managed_enrolment(request, pk)
+    if not permission:
+        return deny(request, permission)
+    form = OfficerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            substitute = services.enrolment_substitute(
+                actor=request.user, enrolment=enrolment, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{substitute.participant} takes over {enrolment.participant}'s seat; we have "
+                f"emailed them an invitation.",
+            )
+            return _back_to_portal(request)
+    return render(
+        request,
+        "cohorts/nominate/officer_form.html",
+        {
+            "form": form,
+            "cohort": enrolment.cohort,
+            "organisation": enrolment.organisation,
+            "replacing": enrolment,
+            "heading": f"Substitute another officer for {enrolment.participant}",
+            "button": "Substitute",
+        },
+    )

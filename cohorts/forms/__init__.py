@@ -1,1 +1,0 @@
-"""Forms for the cohorts app's own pages, one module per area (nominations, material...)."""

@@ -1,0 +1,64 @@
+"""A cohort session's own page (its material, for those with access) and the form its
+facilitators and programme managers use to edit that material."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accounts.permissions import deny
+from modules.services import rich_text_as_plain_text
+
+from .. import permissions
+from ..models import CohortSession
+from .forms import CohortSessionMaterialForm
+from .services import cohort_session_material_update
+
+
+def _session(pk):
+    return get_object_or_404(
+        CohortSession.objects.select_related("cohort__programme", "cohort__place", "slides"), pk=pk
+    )
+
+
+def session_detail(request, pk):
+    session = _session(pk)
+    permission = permissions.check(request.user, "view-cohort-session", session)
+    if not permission:
+        return deny(request, permission)
+    return render(
+        request,
+        "cohorts/material/session_detail.html",
+        {
+            "session": session,
+            "modules": session.modules.live().order_by("path"),
+            "can_edit": bool(
+                permissions.check(request.user, "edit-cohort-session-material", session)
+            ),
+        },
+    )
+
+
+def session_material_edit(request, pk):
+    session = _session(pk)
+    permission = permissions.check(request.user, "edit-cohort-session-material", session)
+    if not permission:
+        return deny(request, permission)
+    initial = {
+        name: rich_text_as_plain_text(getattr(session, name))
+        for name in ("joining_instructions", "pre_reading", "follow_up_actions")
+    }
+    form = CohortSessionMaterialForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cohort_session_material_update(session=session, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The session material is saved.")
+            return redirect("cohorts:session_detail", pk=session.pk)
+    return render(
+        request,
+        "cohorts/material/session_material_form.html",
+        {"session": session, "form": form},
+        status=400 if form.errors else 200,
+    )

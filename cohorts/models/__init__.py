@@ -1,0 +1,45 @@
+"""The cohorts app's models, one module per area. Every model is imported here, so Django finds
+them all under the app label `cohorts` (same tables, same migrations) and callers import them
+from `cohorts.models` whichever module defines them."""
+
+from .attendance import Apology, AttendanceMark, AttendanceMarkChange, AttendanceNotification
+from .calendar import CalendarFeed, SessionReminder, new_calendar_token
+from .certificates import (
+    Certificate,
+    CertificateBulkIssue,
+    CertificateDesign,
+    CertificateEvent,
+    new_verification_code,
+)
+from .cohorts import LONDON, Cohort, CohortSession, SeatAllocation
+from .completion import CompletionRule, CompletionSignOff, attended_statuses
+from .enrolment import Enrolment, EnrolmentEvent, Invitation
+from .places import Organisation, Place, Sector
+
+__all__ = [
+    "LONDON",
+    "Apology",
+    "AttendanceMark",
+    "AttendanceMarkChange",
+    "AttendanceNotification",
+    "CalendarFeed",
+    "Certificate",
+    "CertificateBulkIssue",
+    "CertificateDesign",
+    "CertificateEvent",
+    "Cohort",
+    "CohortSession",
+    "CompletionRule",
+    "CompletionSignOff",
+    "Enrolment",
+    "EnrolmentEvent",
+    "Invitation",
+    "Organisation",
+    "Place",
+    "SeatAllocation",
+    "Sector",
+    "SessionReminder",
+    "attended_statuses",
+    "new_calendar_token",
+    "new_verification_code",
+]

@@ -1,0 +1,141 @@
+"""Attendance: one mark per enrolment per cohort session, the history of marks changed after
+the session, apologies sent in advance, and the at-risk warnings already sent."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from ..querysets import AttendanceMarkQuerySet
+from .cohorts import CohortSession
+from .enrolment import Enrolment
+
+
+class AttendanceMark(models.Model):
+    """One enrolment at one cohort session: present, late, left early, absent or apologies."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        LATE = "late", "Late"
+        LEFT_EARLY = "left-early", "Left early"
+        ABSENT = "absent", "Absent"
+        APOLOGIES = "apologies", "Apologies"
+
+    class Method(models.TextChoices):
+        REGISTER = "register", "Register"
+        SELF_CHECK_IN = "self-check-in", "Self check-in"
+        IMPORT = "import", "Import"
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="attendance_marks"
+    )
+    session = models.ForeignKey(
+        CohortSession, on_delete=models.CASCADE, related_name="attendance_marks"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices)
+    note = models.CharField(max_length=500, blank=True)
+    method = models.CharField(max_length=20, choices=Method.choices, default=Method.REGISTER)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = AttendanceMarkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "attendance mark"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "session"], name="cohorts_mark_one_per_enrolment_per_session"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=["present", "late", "left-early", "absent", "apologies"]
+                ),
+                name="cohorts_mark_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment.participant} at {self.session}: {self.get_status_display()}"
+
+
+class Apology(models.Model):
+    """A participant's apologies, sent before a cohort session they cannot attend, with their
+    reason. Facilitators see it on the register, which then suggests "apologies"."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="apologies")
+    session = models.ForeignKey(CohortSession, on_delete=models.CASCADE, related_name="apologies")
+    reason = models.TextField(max_length=1000)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "apology"
+        verbose_name_plural = "apologies"
+        ordering = ["sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "session"], name="cohorts_apology_one_per_enrolment_session"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Apologies from {self.enrolment.participant} for {self.session}"
+
+
+class AttendanceMarkChange(models.Model):
+    """A change to an attendance mark made after its session ended: who changed it, when, and
+    what it was before. Written by the attendance services (never by a signal); never edited."""
+
+    mark = models.ForeignKey(AttendanceMark, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    previous_status = models.CharField(max_length=20, choices=AttendanceMark.Status.choices)
+    previous_note = models.CharField(max_length=500, blank=True)
+    previous_method = models.CharField(max_length=20, choices=AttendanceMark.Method.choices)
+    new_status = models.CharField(max_length=20, choices=AttendanceMark.Status.choices)
+    new_note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = "attendance mark change"
+
+    def __str__(self):
+        return f"{self.mark}: was {self.get_previous_status_display()}"
+
+
+class AttendanceNotification(models.Model):
+    """An at-risk email sent about one enrolment, recorded so that re-checking a cohort never
+    sends the same warning twice (one row per enrolment, kind of warning and event key)."""
+
+    class Kind(models.TextChoices):
+        CANNOT_COMPLETE = "cannot-complete", "Can no longer meet the completion rule"
+        ONE_MORE_MISS = "one-more-miss", "Would not complete if they miss one more session"
+        TWO_IN_A_ROW = "two-in-a-row", "Missed two sessions in a row"
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="attendance_notifications"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # What makes the event distinct: for two missed in a row, the first session of the run.
+    key = models.CharField(max_length=100, blank=True)
+    sessions_missed = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "attendance notification"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "kind", "key"], name="cohorts_attendance_notification_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.enrolment}"

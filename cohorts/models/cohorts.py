@@ -1,0 +1,261 @@
+"""Cohorts (one run of a programme in a place), the seats each organisation may fill on one, and
+its cohort sessions."""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from ..querysets import CohortQuerySet, CohortSessionQuerySet
+from .places import Organisation, Place
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class Cohort(index.Indexed, ClusterableModel):
+    """One run of a programme, usually in one place: its dates, capacity, facilitators,
+    target sector mix, seat allocations per organisation, and its sessions."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        OPEN = "open", "Open for enrolment"
+        RUNNING = "running", "Running"
+        CLOSED = "closed", "Closed"
+
+    programme = models.ForeignKey(
+        "modules.ProgrammePage", on_delete=models.PROTECT, related_name="cohorts"
+    )
+    name = models.CharField(max_length=200, help_text='For example "Kent 2026".')
+    place = models.ForeignKey(
+        Place,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cohorts",
+        help_text="Leave empty for a cohort that draws from many places.",
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    capacity = models.PositiveIntegerField(help_text="The most participants the cohort takes.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    facilitators = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_cohorts"
+    )
+    target_min_sectors = models.PositiveSmallIntegerField("at least this many sectors", default=4)
+    target_max_share_percent = models.PositiveSmallIntegerField(
+        "no more than this % from one sector",
+        default=40,
+        validators=[MaxValueValidator(100)],
+    )
+    checkin_opens_minutes_before = models.PositiveSmallIntegerField(
+        "check-in opens (minutes before the start)", default=30
+    )
+    checkin_closes_minutes_after = models.PositiveSmallIntegerField(
+        "check-in closes (minutes after the start)", default=120
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CohortQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("programme"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("place")]),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("status")]),
+        FieldPanel("facilitators"),
+        MultiFieldPanel(
+            [FieldPanel("target_min_sectors"), FieldPanel("target_max_share_percent")],
+            heading="Target sector mix",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("checkin_opens_minutes_before"),
+                FieldPanel("checkin_closes_minutes_after"),
+            ],
+            heading="Self check-in window",
+        ),
+        InlinePanel("sessions", heading="Cohort sessions", label="Cohort session"),
+        InlinePanel("seat_allocations", heading="Seat allocations", label="Seat allocation"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="cohorts_cohort_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=0), name="cohorts_cohort_capacity_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target_max_share_percent__lte=100),
+                name="cohorts_cohort_max_share_is_a_percentage",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "open", "running", "closed"]),
+                name="cohorts_cohort_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme.title}: {self.name}" if self.programme_id else self.name
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The cohort must end on or after its start date."})
+
+    @property
+    def is_open_for_enrolment(self):
+        return self.status == self.Status.OPEN
+
+
+class SeatAllocation(models.Model):
+    """How many of a cohort's seats one organisation may fill."""
+
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="seat_allocations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="seat_allocations"
+    )
+    seats = models.PositiveIntegerField()
+
+    panels = [FieldPanel("organisation"), FieldPanel("seats")]
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "organisation"], name="cohorts_allocation_one_per_organisation"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(seats__gte=0), name="cohorts_allocation_seats_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.seats} seats"
+
+
+class CohortSession(ClusterableModel):
+    """One meeting of a cohort (six to eight per cohort), covering one or more modules.
+
+    Times are stored in UTC and shown in Europe/London. The database refuses a session outside
+    its cohort's dates (see the trigger migration) as well as one that ends before it starts.
+    """
+
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(max_length=200)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    venue = models.TextField(blank=True, help_text="Address, for an in-person session.")
+    joining_url = models.URLField("online joining link", blank=True, max_length=500)
+    modules = ParentalManyToManyField(
+        "modules.ModulePage", blank=True, related_name="cohort_sessions"
+    )
+    # Cohort-specific material, which facilitators edit without touching the shared modules.
+    joining_instructions = RichTextField(blank=True)
+    pre_reading = RichTextField(blank=True)
+    slides = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Slides, uploaded after the session.",
+    )
+    follow_up_actions = RichTextField(blank=True)
+    # iCalendar SEQUENCE (RFC 5545): bumped whenever the time or place changes, so calendar
+    # apps that already hold the event replace it instead of ignoring the update.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = CohortSessionQuerySet.as_manager()
+
+    # The fields whose change a calendar must be told about.
+    CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "joining_url", "title")
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("venue"),
+        FieldPanel("joining_url"),
+        FieldPanel("modules"),
+        MultiFieldPanel(
+            [
+                FieldPanel("joining_instructions"),
+                FieldPanel("pre_reading"),
+                FieldPanel("slides"),
+                FieldPanel("follow_up_actions"),
+            ],
+            heading="Session material",
+            classname="collapsed",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = "cohort session"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="cohorts_session_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({timezone.localtime(self.starts_at, LONDON):%d %b %Y %H:%M})"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remember what was loaded, so save() can tell whether the session moved.
+        instance._calendar_loaded = {
+            name: getattr(instance, name)
+            for name in cls.CALENDAR_FIELDS
+            if name in instance.__dict__
+        }
+        return instance
+
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_calendar_loaded", None)
+        if (
+            self.pk
+            and loaded
+            and any(getattr(self, name) != value for name, value in loaded.items())
+        ):
+            self.sequence += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "sequence"}
+        super().save(*args, **kwargs)
+        self._calendar_loaded = {name: getattr(self, name) for name in self.CALENDAR_FIELDS}
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "The session must end after it starts."
+        try:
+            cohort = self.cohort
+        except Cohort.DoesNotExist:
+            cohort = None
+        if cohort and self.starts_at and cohort.starts_on and cohort.ends_on:
+            start = timezone.localtime(self.starts_at, LONDON).date()
+            end = timezone.localtime(self.ends_at or self.starts_at, LONDON).date()
+            if start < cohort.starts_on or end > cohort.ends_on:
+                errors["starts_at"] = (
+                    f"The session must fall within the cohort's dates "
+                    f"({cohort.starts_on:%d %b %Y} to {cohort.ends_on:%d %b %Y})."
+                )
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,174 @@
+"""A cohort's attendance grid (participants by sessions) with its rates per participant, per
+session, per organisation and per sector.
+
+A participant's rate counts every scheduled session of the cohort, not only those held so far.
+The grid loads in a constant number of queries, whatever the size of the cohort.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from ..attendance.at_risk import at_risk_flags
+from ..models import (
+    LONDON,
+    Apology,
+    AttendanceMark,
+    Cohort,
+    CohortSession,
+    CompletionRule,
+    Enrolment,
+    Sector,
+    attended_statuses,
+)
+
+# Enrolments shown on the grid: those taking part, and those who left (their marks are kept).
+TAKING_PART = tuple(Enrolment.ACTIVE)
+LEFT = (Enrolment.Status.WITHDRAWN, Enrolment.Status.SUBSTITUTED)
+
+
+@dataclass
+class Rate:
+    label: str
+    attended: int
+    possible: int
+
+    @property
+    def rate(self):
+        return self.attended / self.possible if self.possible else None
+
+    @property
+    def percent(self):
+        rate = self.rate
+        return None if rate is None else round(rate * 100)
+
+
+@dataclass
+class GridCell:
+    session: CohortSession
+    status: str | None
+    method: str | None
+    note: str
+    apologised: bool
+
+    @property
+    def label(self):
+        if self.status:
+            return AttendanceMark.Status(self.status).label
+        return "Apologies sent" if self.apologised else ""
+
+
+@dataclass
+class GridRow:
+    enrolment: Enrolment
+    cells: list[GridCell]
+    rate: Rate
+    flags: list = field(default_factory=list)
+
+    @property
+    def has_left(self):
+        return self.enrolment.status in LEFT
+
+
+@dataclass
+class CohortGrid:
+    cohort: Cohort
+    sessions: list[CohortSession]
+    rows: list[GridRow]
+    rule: CompletionRule | None
+    session_rates: list[Rate]
+    organisation_rates: list[Rate]
+    sector_rates: list[Rate]
+    overall: Rate
+
+    @property
+    def at_risk(self):
+        return [row for row in self.rows if row.flags]
+
+
+def session_label(session):
+    return f"{session.title} ({timezone.localtime(session.starts_at, LONDON):%d %b %Y})"
+
+
+def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> CohortGrid:
+    """The attendance grid of a cohort, for what `user` may see (a nominator: their own
+    organisation's officers only)."""
+    now = now or timezone.now()
+    sessions = list(CohortSession.objects.filter(cohort=cohort).order_by("starts_at", "pk"))
+    enrolments = list(
+        Enrolment.objects.visible_to(user)
+        .filter(cohort=cohort, status__in=TAKING_PART + LEFT)
+        .select_related("participant", "organisation")
+        .order_by("participant__last_name", "participant__first_name", "pk")
+    )
+    ids = [e.pk for e in enrolments]
+    rule = CompletionRule.objects.filter(programme_id=cohort.programme_id).first()
+    attending = attended_statuses(rule)
+    marks = defaultdict(dict)
+    for enrolment_id, session_id, status, method, note in AttendanceMark.objects.filter(
+        session__cohort=cohort, enrolment_id__in=ids
+    ).values_list("enrolment_id", "session_id", "status", "method", "note"):
+        marks[enrolment_id][session_id] = (status, method, note)
+    apologies = set(
+        Apology.objects.filter(session__cohort=cohort, enrolment_id__in=ids).values_list(
+            "enrolment_id", "session_id"
+        )
+    )
+    scheduled = len(sessions)
+    rows = []
+    session_attended = defaultdict(int)
+    organisations, sectors = {}, {}
+    for enrolment in enrolments:
+        own = marks.get(enrolment.pk, {})
+        cells = []
+        attended = 0
+        for session in sessions:
+            status, method, note = own.get(session.pk, (None, None, ""))
+            cells.append(
+                GridCell(session, status, method, note, (enrolment.pk, session.pk) in apologies)
+            )
+            if status in attending:
+                attended += 1
+                if enrolment.status in TAKING_PART:
+                    session_attended[session.pk] += 1
+        row = GridRow(enrolment, cells, Rate(str(enrolment.participant), attended, scheduled))
+        if enrolment.status in TAKING_PART:
+            statuses = {sid: value[0] for sid, value in own.items()}
+            row.flags = at_risk_flags(sessions=sessions, statuses=statuses, rule=rule)
+            # Withdrawn participants keep their marks but do not count towards group rates.
+            organisation = enrolment.organisation
+            org_rate = organisations.setdefault(organisation.pk, Rate(organisation.name, 0, 0))
+            sector_rate = sectors.setdefault(
+                organisation.sector, Rate(Sector(organisation.sector).label, 0, 0)
+            )
+            for rate in (org_rate, sector_rate):
+                rate.attended += attended
+                rate.possible += scheduled
+        rows.append(row)
+    taking_part = sum(1 for e in enrolments if e.status in TAKING_PART)
+    session_rates = [
+        Rate(
+            session_label(s),
+            session_attended[s.pk],
+            # A session not held yet has no rate.
+            taking_part if s.starts_at <= now else 0,
+        )
+        for s in sessions
+    ]
+    overall = Rate(
+        "Whole cohort",
+        sum(r.attended for r in organisations.values()),
+        sum(r.possible for r in organisations.values()),
+    )
+    return CohortGrid(
+        cohort=cohort,
+        sessions=sessions,
+        rows=rows,
+        rule=rule,
+        session_rates=session_rates,
+        organisation_rates=sorted(organisations.values(), key=lambda r: r.label),
+        sector_rates=sorted(sectors.values(), key=lambda r: r.label),
+        overall=overall,
+    )
