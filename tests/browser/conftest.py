@@ -1,18 +1,24 @@
 """Browser tests: Debian's chromium driven by Playwright against pytest-django's live server.
 
 They need /usr/bin/chromium (`make browser-deps` installs it as root with apt) and axe-core
-(`make frontend`, from package.json). Without either they skip and say why. One browser is
-started per test session; each test gets fresh browser contexts (cookies) from it.
+(`make frontend`, from package.json). Without either they skip and say why, except under CI
+(`CI=true`), where they fail: a green CI must mean they ran. One browser is started per test
+session; each test gets fresh browser contexts (cookies) from it.
+
+`screenshot(page, name)` saves the page as it is into test-results/screenshots/ (git-ignored);
+the run ends by saying how many were saved there.
 """
 
 import os
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -28,6 +34,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DEMO_PASSWORD = "academy-demo"
 
 
+@cache
 def _missing():
     try:
         import playwright.sync_api  # noqa: F401
@@ -40,13 +47,42 @@ def _missing():
     return None
 
 
+def _under_ci():
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
 def pytest_collection_modifyitems(config, items):
-    reason = _missing()
     for item in items:
         if "tests/browser/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
-            if reason:
-                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _browser_requirements():
+    """Skip when chromium or axe-core is missing on a developer's machine; fail under CI."""
+    reason = _missing()
+    if reason and _under_ci():
+        pytest.fail(f"{reason} Under CI the browser tests must run, not skip.")
+    if reason:
+        pytest.skip(reason)
+
+
+_saved = set()
+
+
+def screenshot(page, name):
+    """Save the whole page, as it is now, as test-results/screenshots/<name>-<width>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}-{page.viewport_size['width']}.png"
+    page.screenshot(path=str(path), full_page=True)
+    _saved.add(path)
+    return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _saved:
+        where = SCREENSHOTS.relative_to(ROOT)
+        terminalreporter.write_line(f"Screenshots: {len(_saved)} pages saved in {where}/")
 
 
 @pytest.fixture(scope="session", autouse=True)
