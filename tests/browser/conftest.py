@@ -121,7 +121,7 @@ def new_page(browser, live_server):
     """Open a page in a fresh context (its own cookies): new_page() for each person."""
     contexts = []
 
-    def make(*, width=1024, height=800):
+    def make(*, width=1024, height=800, javascript=True):
         # axe-core is injected by Playwright, so the site's Content Security Policy (no inline
         # scripts) must not block it; the site itself still runs under its policy.
         context = browser.new_context(
@@ -129,6 +129,7 @@ def new_page(browser, live_server):
             bypass_csp=True,
             viewport={"width": width, "height": height},
             accept_downloads=True,
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
@@ -166,3 +167,26 @@ def axe_violations(page):
         }
         for v in result["violations"]
     ]
+
+
+def layout_problems(page):
+    """What a person on this screen would trip over that axe does not check: a page wider than
+    the window (it scrolls sideways), or a link, button or field of the main content that sits
+    partly off-screen. A region that scrolls on its own (named and focusable) may be wider."""
+    problems = []
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 1:
+        problems.append({"id": "horizontal-scroll", "overflow_px": overflow})
+    off_screen = page.evaluate(
+        """() => [...document.querySelectorAll(
+                "main a, main button, main input:not([type=hidden]), main select, main textarea")]
+            .filter((el) => !el.closest(".academy-scroll"))
+            .filter((el) => {
+                const box = el.getBoundingClientRect();
+                return box.width > 1 && (box.right > window.innerWidth + 1 || box.left < -1);
+            })
+            .map((el) => el.outerHTML.slice(0, 160))"""
+    )
+    if off_screen:
+        problems.append({"id": "off-screen", "elements": off_screen[:5]})
+    return problems
