@@ -26,20 +26,20 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 install: $(VENV)/.installed frontend pdf-deps ## Create .venv, install the locked dependencies and the front end
 
 # GOV.UK Frontend (precompiled) and axe-core come from npm, pinned by package-lock.json; the built
-# files are copied into academy_site/static/vendor/ (not committed). Without npm the site still
-# works, styled by the plain stylesheet academy_site/static/academy/css/academy.css.
+# files are copied into academy_site/static/vendor/ (not committed). It is the site's only styling
+# path, so without npm, or when the build fails, this fails: install Node.js 20+ (with npm).
 FRONTEND := academy_site/static/vendor/govuk-frontend/govuk-frontend.min.css
 
-frontend: ## Build the front end (GOV.UK Frontend) into academy_site/static/vendor/
+frontend: ## Build the front end (GOV.UK Frontend, axe-core) into academy_site/static/vendor/
 	@if [ -f $(FRONTEND) ] && [ -f node_modules/.package-lock.json ] && \
 	   [ -z "$$(find package.json package-lock.json scripts/build-frontend.mjs -newer $(FRONTEND))" ]; then \
 	  exit 0; \
-	elif command -v npm >/dev/null 2>&1; then \
-	  { npm ci --no-audit --no-fund --loglevel=error && npm run --silent build; } || \
-	  echo "npm could not build the front end: the site falls back to its plain stylesheet (academy_site/static/academy/css/academy.css)."; \
-	else \
-	  echo "npm is not installed, so GOV.UK Frontend was not built: the site falls back to its plain stylesheet (academy_site/static/academy/css/academy.css). Install Node.js 20+ and run 'make frontend' for the full design, and for the browser tests' axe-core."; \
-	fi
+	fi; \
+	if ! command -v npm >/dev/null 2>&1; then \
+	  echo "npm is not installed: GOV.UK Frontend, the site's stylesheet and scripts, cannot be built. Install Node.js 20+ (with npm) and run 'make frontend' again." >&2; \
+	  exit 1; \
+	fi; \
+	npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 # Certificates are PDFs made by WeasyPrint: names in any script need the Noto fonts (Latin,
 # Greek, Cyrillic, Arabic, Devanagari... and CJK), fast font subsetting needs libharfbuzz-subset0,
@@ -60,7 +60,8 @@ pdf-deps: ## Install the fonts and libraries certificate PDFs need (root with ap
 	fi
 
 # The browser tests (tests/browser, marked `browser`) drive Debian's chromium through Playwright.
-# They skip, saying why, when chromium or axe-core is missing; as root with apt (CI) we install it.
+# They skip, saying why, when chromium or axe-core is missing (and fail instead under CI=true);
+# as root with apt (CI) we install it.
 browser-deps: ## Install chromium for the browser tests when it is missing (root with apt only)
 	@if command -v chromium >/dev/null 2>&1; then exit 0; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \

@@ -8,7 +8,9 @@ import io
 import re
 
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-CHECKIN_CODE = re.compile(r'<p class="checkin-code"[^>]*>\s*([A-Z0-9]+)\s*</p>')
+CHECKIN_CODE = re.compile(
+    r'<p class="academy-checkin__code[^"]*"><span aria-hidden="true">\s*([A-Z0-9]+)\s*</span>'
+)
 REGISTER_ROW = re.compile(r'name="status_(\d+)"')
 NOMINATE_LINK = re.compile(r'href="(/cohorts/\d+/nominate/\d+/)"')
 IMPORT_LINK = re.compile(r'href="(/cohorts/\d+/nominate/\d+/import/)"')
@@ -31,9 +33,9 @@ def checkin_code(html):
 
 def checkin_outcome(html):
     """CHECKED_IN, ALREADY_RECORDED, or None when the check-in page came back with an error."""
-    if "<h1>You are checked in</h1>" in html:
+    if re.search(r"<h1[^>]*>You are checked in</h1>", html):
         return CHECKED_IN
-    if "<h1>Your attendance is already recorded</h1>" in html:
+    if re.search(r"<h1[^>]*>Your attendance is already recorded</h1>", html):
         return ALREADY_RECORDED
     return None
 
@@ -50,7 +52,7 @@ def nomination_links(html):
 
 def import_preview_is_ready(html):
     """True when the preview offers to nominate the officers; False when it lists problems."""
-    return "Nominate these " in html and 'class="error-summary"' not in html
+    return "Nominate these " in html and "govuk-error-summary" not in html
 
 
 def import_confirm_was_refused(html):

@@ -1,17 +1,28 @@
-"""Template helpers for GOV.UK Frontend markup, so forms need no per-form styling code.
+"""GOV.UK Design System components for the site's templates, so no template hand-writes them.
 
-Loaded in every template as a builtin (see TEMPLATES in settings/base.py).
+Loaded in every template as a builtin (see TEMPLATES in settings/base.py):
+
+- `{% govuk_field form.email %}`: a form field with its label (or legend), hint, error message
+  and the GOV.UK Frontend classes; options `label=`, `hint=` (text or captured HTML),
+  `inline=True` (radios side by side), `classes=` (e.g. "govuk-input--width-10"),
+  `label_class=` (e.g. "govuk-label--m"). `includes/field.html` renders the same.
+- `includes/form_errors.html`: the error summary, each error linking to its field.
+- `{% govuk_tag "Present" "green" %}`: a tag (status); the cohorts app maps its statuses to
+  colours in one place (`cohorts/templatetags/cohort_tags.py`).
+- `{% govuk_pagination page %}`: pagination for a Django page, keeping the other query
+  parameters (filters, another list's page); `param=` when the page number is not `page`.
+- `{% capture name %}...{% endcapture %}`: keep rendered markup in a variable (a hint with a
+  tag in it, for example).
+
+The site's messages are notification banners (includes/messages.html, from base.html).
 """
 
-from functools import lru_cache
-
 from django import forms, template
-from django.contrib.staticfiles import finders
 from django.forms.widgets import Input
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
-
-GOVUK_CSS = "vendor/govuk-frontend/govuk-frontend.min.css"
 
 # The GOV.UK Frontend class for each kind of widget, and its "has an error" modifier.
 _WIDGET_CLASSES = (
@@ -24,68 +35,147 @@ _WIDGET_CLASSES = (
 )
 
 
-@lru_cache(maxsize=1)
-def _frontend_built():
-    return bool(finders.find(GOVUK_CSS))
-
-
-@register.simple_tag
-def govuk_frontend_available():
-    """Whether `make frontend` has copied GOV.UK Frontend into static files. Without it (no npm)
-    the pages fall back to the plain stylesheet."""
-    return _frontend_built()
-
-
 def _is_choice_group(widget):
     return isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
 
 
-@register.filter
-def is_choice_group(field):
-    """Radios or several checkboxes: shown in a fieldset with a legend, not a label."""
-    return _is_choice_group(field.field.widget)
+def field_anchor(field):
+    """The id the error summary links to: the field itself, or a group's first option (a
+    radio group has no element of its own to focus)."""
+    if _is_choice_group(field.field.widget):
+        return f"{field.auto_id}_0"
+    return field.id_for_label or field.auto_id
 
 
 @register.filter
-def is_checkbox(field):
-    return isinstance(field.field.widget, forms.CheckboxInput)
+def govuk_anchor(field):
+    return field_anchor(field)
 
 
-@register.filter
-def is_hidden(field):
-    return field.is_hidden
-
-
-@register.filter
-def govuk_widget(field):
-    """Render a bound field's widget with GOV.UK Frontend classes and aria-describedby pointing
-    at its hint and error message (the ids includes/field.html gives them)."""
+def _widget(field, *, described_by, classes):
     widget = field.field.widget
     attrs = {}
     for widget_class, css_class, error_class in _WIDGET_CLASSES:
         if isinstance(widget, widget_class):
-            classes = [css_class, widget.attrs.get("class", "")]
+            names = [css_class, widget.attrs.get("class", ""), classes]
             if field.errors and error_class:
-                classes.append(error_class)
-            attrs["class"] = " ".join(c for c in classes if c)
+                names.append(error_class)
+            attrs["class"] = " ".join(n for n in names if n)
             break
-    described_by = []
-    if field.help_text:
-        described_by.append(f"{field.id_for_label}-hint")
-    if field.errors:
-        described_by.append(f"{field.id_for_label}-error")
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
 
 
-@register.filter
-def govuk_choice(choice, field):
-    """One radio or checkbox of a group, with GOV.UK Frontend's input class."""
-    css = (
-        "govuk-checkboxes__input"
-        if isinstance(field.field.widget, forms.CheckboxSelectMultiple)
-        else "govuk-radios__input"
-    )
-    choice.data["attrs"]["class"] = css
-    return choice.tag()
+def _choices(field):
+    multiple = isinstance(field.field.widget, forms.CheckboxSelectMultiple)
+    css = "govuk-checkboxes__input" if multiple else "govuk-radios__input"
+    rendered = []
+    for choice in field:
+        choice.data["attrs"]["class"] = css
+        rendered.append(
+            {"tag": choice.tag(), "id": choice.id_for_label, "label": choice.choice_label}
+        )
+    return rendered
+
+
+@register.inclusion_tag("includes/govuk_field.html")
+def govuk_field(
+    field, *, label=None, hint=None, inline=False, classes="", label_class="govuk-label--s"
+):
+    """One form field as the GOV.UK Design System draws it: label or legend, hint, error
+    message (with the input kept), and aria-describedby linking them."""
+    widget = field.field.widget
+    base_id = field.auto_id or field.html_name
+    hint = field.help_text if hint is None else hint
+    hint_id = f"{base_id}-hint" if hint else ""
+    error_id = f"{base_id}-error" if field.errors else ""
+    described_by = [i for i in (hint_id, error_id) if i]
+    if field.is_hidden:
+        kind = "hidden"
+    elif _is_choice_group(widget):
+        kind = "checkboxes" if isinstance(widget, forms.CheckboxSelectMultiple) else "radios"
+    elif isinstance(widget, forms.CheckboxInput):
+        kind = "checkbox"
+    else:
+        kind = "input"
+    context = {
+        "field": field,
+        "kind": kind,
+        "label": field.label if label is None else label,
+        "label_class": label_class,
+        "legend_class": label_class.replace("govuk-label--", "govuk-fieldset__legend--"),
+        "hint": hint,
+        "hint_id": hint_id,
+        "error_id": error_id,
+        "described_by": " ".join(described_by),
+        "inline": inline,
+    }
+    if kind in ("radios", "checkboxes"):
+        context["choices"] = _choices(field)
+    elif kind != "hidden":
+        # A single checkbox's hint sits under its label, inside the item.
+        context["widget"] = _widget(field, described_by=described_by, classes=classes)
+    return context
+
+
+@register.simple_tag
+def govuk_tag(text, colour=""):
+    """A GOV.UK tag: a short status in a coloured box (colour: grey, green, turquoise, blue,
+    light-blue, purple, pink, red, orange, yellow; none is the default dark blue)."""
+    if colour:
+        return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, text)
+    return format_html('<strong class="govuk-tag">{}</strong>', text)
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def govuk_pagination(context, page, *, param="page", label="Pages"):
+    """GOV.UK pagination for a Django page: previous, numbered pages with gaps, next. Links
+    keep the request's other query parameters (a filter, another list's page)."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else None
+
+    def url(number):
+        if query is None:
+            return f"?{param}={number}"
+        params = query.copy()
+        params[param] = number
+        return f"?{params.urlencode()}"
+
+    items = []
+    if page.has_other_pages():
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
+            if number == page.paginator.ELLIPSIS:
+                items.append({"ellipsis": True})
+            else:
+                items.append(
+                    {"number": number, "url": url(number), "current": number == page.number}
+                )
+    return {
+        "page": page,
+        "label": label,
+        "items": items,
+        "previous_url": url(page.previous_page_number()) if page.has_previous() else "",
+        "next_url": url(page.next_page_number()) if page.has_next() else "",
+    }
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # Rendered with autoescaping, so what it holds is safe markup.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """{% capture name %}markup{% endcapture %}: the markup, rendered, in `name`."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% capture name %} takes one variable name")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[1])

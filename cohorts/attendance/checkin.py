@@ -102,8 +102,11 @@ def check_code(session, code, now=None):
 
 
 def qr_svg(url, *, title):
-    """An inline SVG QR code for `url`, labelled for screen readers."""
-    svg = segno.make(url, error="m").svg_inline(scale=6, title=title, svgclass="qr-code")
+    """An inline SVG QR code for `url`, labelled for screen readers. It has a viewBox and no
+    fixed size, so the page scales it (large on a projector)."""
+    svg = segno.make(url, error="m").svg_inline(
+        scale=6, title=title, svgclass="qr-code", omitsize=True
+    )
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
 
 

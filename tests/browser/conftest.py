@@ -1,18 +1,24 @@
 """Browser tests: Debian's chromium driven by Playwright against pytest-django's live server.
 
 They need /usr/bin/chromium (`make browser-deps` installs it as root with apt) and axe-core
-(`make frontend`, from package.json). Without either they skip and say why. One browser is
-started per test session; each test gets fresh browser contexts (cookies) from it.
+(`make frontend`, from package.json). Without either they skip and say why, except under CI
+(`CI=true`), where they fail: a green CI must mean they ran. One browser is started per test
+session; each test gets fresh browser contexts (cookies) from it.
+
+`screenshot(page, name)` saves the page as it is into test-results/screenshots/ (git-ignored);
+the run ends by saying how many were saved there.
 """
 
 import os
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -28,6 +34,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DEMO_PASSWORD = "academy-demo"
 
 
+@cache
 def _missing():
     try:
         import playwright.sync_api  # noqa: F401
@@ -40,13 +47,42 @@ def _missing():
     return None
 
 
+def _under_ci():
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
 def pytest_collection_modifyitems(config, items):
-    reason = _missing()
     for item in items:
         if "tests/browser/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
-            if reason:
-                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _browser_requirements():
+    """Skip when chromium or axe-core is missing on a developer's machine; fail under CI."""
+    reason = _missing()
+    if reason and _under_ci():
+        pytest.fail(f"{reason} Under CI the browser tests must run, not skip.")
+    if reason:
+        pytest.skip(reason)
+
+
+_saved = set()
+
+
+def screenshot(page, name):
+    """Save the whole page, as it is now, as test-results/screenshots/<name>-<width>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}-{page.viewport_size['width']}.png"
+    page.screenshot(path=str(path), full_page=True)
+    _saved.add(path)
+    return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _saved:
+        where = SCREENSHOTS.relative_to(ROOT)
+        terminalreporter.write_line(f"Screenshots: {len(_saved)} pages saved in {where}/")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -85,7 +121,7 @@ def new_page(browser, live_server):
     """Open a page in a fresh context (its own cookies): new_page() for each person."""
     contexts = []
 
-    def make(*, width=1024, height=800):
+    def make(*, width=1024, height=800, javascript=True):
         # axe-core is injected by Playwright, so the site's Content Security Policy (no inline
         # scripts) must not block it; the site itself still runs under its policy.
         context = browser.new_context(
@@ -93,6 +129,7 @@ def new_page(browser, live_server):
             bypass_csp=True,
             viewport={"width": width, "height": height},
             accept_downloads=True,
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
@@ -130,3 +167,26 @@ def axe_violations(page):
         }
         for v in result["violations"]
     ]
+
+
+def layout_problems(page):
+    """What a person on this screen would trip over that axe does not check: a page wider than
+    the window (it scrolls sideways), or a link, button or field of the main content that sits
+    partly off-screen. A region that scrolls on its own (named and focusable) may be wider."""
+    problems = []
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 1:
+        problems.append({"id": "horizontal-scroll", "overflow_px": overflow})
+    off_screen = page.evaluate(
+        """() => [...document.querySelectorAll(
+                "main a, main button, main input:not([type=hidden]), main select, main textarea")]
+            .filter((el) => !el.closest(".academy-scroll"))
+            .filter((el) => {
+                const box = el.getBoundingClientRect();
+                return box.width > 1 && (box.right > window.innerWidth + 1 || box.left < -1);
+            })
+            .map((el) => el.outerHTML.slice(0, 160))"""
+    )
+    if off_screen:
+        problems.append({"id": "off-screen", "elements": off_screen[:5]})
+    return problems

@@ -1,6 +1,7 @@
 """The register: facilitators mark every participant of a cohort session in one save."""
 
 import datetime as dt
+import re
 from html import unescape
 
 import pytest
@@ -44,14 +45,14 @@ def test_register_shows_one_radio_group_per_participant_with_a_legend(client, fa
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<fieldset") == 3
-    assert html.count("<legend>") == 3
+    assert html.count("<legend") == 3
     for e in enrolments:
         assert str(e.participant) in html
         for value in ("present", "late", "left-early", "absent", "apologies"):
             assert f'name="status_{e.pk}"' in html
             assert f'value="{value}"' in html
     # Every radio has a label, so it works with the keyboard and a screen reader alone.
-    assert html.count('type="radio"') == html.count('<label for="id_status_')
+    assert html.count('type="radio"') == html.count('govuk-radios__label" for="id_status_')
 
 
 def test_register_shows_who_has_already_checked_in(client, facilitator, setup):
@@ -190,10 +191,8 @@ def test_register_preselects_apologies_sent_in_advance_and_shows_the_reason(
     client.force_login(facilitator)
     html = client.get(_url(sessions[0])).content.decode()
     assert "Court hearing" in html
-    assert (
-        f'name="status_{enrolments[1].pk}" id="id_status_{enrolments[1].pk}_4" value="apologies" '
-        "checked" in html
-    )
+    [checked] = re.findall(r"<input [^>]*\bchecked\b[^>]*>", html)
+    assert f'name="status_{enrolments[1].pk}"' in checked and 'value="apologies"' in checked
 
 
 def test_withdrawn_participants_are_not_on_the_register(client, facilitator, setup):

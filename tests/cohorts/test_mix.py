@@ -76,7 +76,7 @@ def test_manager_sees_the_mix_chart_table_and_warning(client, manager, cohort, o
     text = response.text
     assert "The mix is off target" in text
     assert '<svg role="img"' in text and "Police: 3 (100%), over the target" in text
-    assert "<caption>By sector</caption>" in text
+    assert ">By sector</caption>" in text
 
 
 def test_cohorts_facilitator_sees_the_mix_but_not_the_history(client, facilitator, cohort):

@@ -60,7 +60,8 @@ def test_image_needs_alt_text():
 
 
 def test_heading_renders_at_its_level():
-    assert _render(HeadingBlock(), {"text": "Why", "level": "h3"}).strip() == "<h3>Why</h3>"
+    html = _render(HeadingBlock(), {"text": "Why", "level": "h3"}).strip()
+    assert html.startswith("<h3") and html.endswith(">Why</h3>")
 
 
 def test_activity_shows_its_reflection_prompt_and_a_link_to_the_learning_log():
@@ -85,7 +86,7 @@ def test_activity_without_prompt_asks_nothing():
 
 
 def test_takeaways_reading_and_callout_render_their_content():
-    assert "<li>One</li>" in _render(
+    assert ">One</li>" in _render(
         KeyTakeawaysBlock(), {"heading": "Key takeaways", "items": ["One"]}
     )
     reading = _render(
@@ -95,7 +96,7 @@ def test_takeaways_reading_and_callout_render_their_content():
             "items": [{"title": "Report", "url": "https://example.org", "description": ""}],
         },
     )
-    assert '<a href="https://example.org">Report</a>' in reading
+    assert 'href="https://example.org">Report</a>' in reading
     callout = _render(CalloutBlock(), {"style": "warning", "heading": "", "text": "<p>Careful</p>"})
     assert 'aria-label="Warning"' in callout
 

@@ -1,0 +1,164 @@
+"""How the cohorts app shows its statuses: one colour per status, one place (GOV.UK tags), and
+the attendance grid's short codes with their full names for screen readers.
+
+`{% load cohort_tags %}`, then `{% status_tag enrolment %}` for an enrolment, a cohort, a
+certificate, a bulk issue run or a completion standing, or `{% status_tag "mark" status %}` for
+an attendance mark's status; `{% mark_cell cell %}` for one cell of the attendance grid;
+`{% grid_view grid request.GET.session as view %}` for the grid's one-session view.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from ..models import AttendanceMark, Certificate, CertificateBulkIssue, Cohort, Enrolment
+
+register = template.Library()
+
+Mark = AttendanceMark.Status
+
+# GOV.UK tag colours: green done or there, blue or light blue under way, yellow and orange
+# something to watch, red not done, grey over or no longer relevant.
+COLOURS = {
+    "enrolment": {
+        Enrolment.Status.INVITED: "light-blue",
+        Enrolment.Status.CONFIRMED: "blue",
+        Enrolment.Status.DECLINED: "grey",
+        Enrolment.Status.WAITING_LIST: "yellow",
+        Enrolment.Status.WITHDRAWN: "grey",
+        Enrolment.Status.SUBSTITUTED: "grey",
+        Enrolment.Status.COMPLETED: "green",
+        Enrolment.Status.NOT_COMPLETED: "red",
+    },
+    "cohort": {
+        Cohort.Status.DRAFT: "grey",
+        Cohort.Status.OPEN: "light-blue",
+        Cohort.Status.RUNNING: "blue",
+        Cohort.Status.CLOSED: "grey",
+    },
+    "mark": {
+        Mark.PRESENT: "green",
+        Mark.LATE: "yellow",
+        Mark.LEFT_EARLY: "orange",
+        Mark.ABSENT: "red",
+        Mark.APOLOGIES: "purple",
+    },
+    # A completion standing (cohorts.completion.Standing).
+    "standing": {
+        "on-track": "blue",
+        "at-risk": "orange",
+        "complete": "green",
+        "not-completed": "red",
+    },
+    "certificate": {"valid": "green", "revoked": "red"},
+    "run": {
+        CertificateBulkIssue.Status.QUEUED: "grey",
+        CertificateBulkIssue.Status.RUNNING: "blue",
+        CertificateBulkIssue.Status.FINISHED: "green",
+        CertificateBulkIssue.Status.FAILED: "red",
+    },
+}
+LABELS = {"mark": dict(Mark.choices), "certificate": {"valid": "Valid", "revoked": "Revoked"}}
+
+# The grid's short codes. "AS": apologies sent, no mark yet.
+CODES = {
+    Mark.PRESENT: "P",
+    Mark.LATE: "L",
+    Mark.LEFT_EARLY: "LE",
+    Mark.ABSENT: "A",
+    Mark.APOLOGIES: "Ap",
+}
+APOLOGIES_SENT = ("AS", "Apologies sent", "light-blue")
+NOT_MARKED = mark_safe(
+    '<span class="academy-mark--none" aria-hidden="true">–</span>'
+    '<span class="govuk-visually-hidden">Not marked</span>'
+)
+
+
+def _kind_value_label(subject, value, label):
+    if isinstance(subject, Enrolment):
+        return "enrolment", subject.status, subject.get_status_display()
+    if isinstance(subject, Cohort):
+        return "cohort", subject.status, subject.get_status_display()
+    if isinstance(subject, AttendanceMark):
+        return "mark", subject.status, subject.get_status_display()
+    if isinstance(subject, CertificateBulkIssue):
+        return "run", subject.status, subject.get_status_display()
+    if isinstance(subject, Certificate):
+        state = "revoked" if subject.is_revoked else "valid"
+        return "certificate", state, LABELS["certificate"][state]
+    if hasattr(subject, "standing") and hasattr(subject, "outstanding"):  # EnrolmentStanding
+        return "standing", subject.standing, subject.label
+    kind = subject
+    return kind, value, label or LABELS.get(kind, {}).get(value, value)
+
+
+@register.simple_tag
+def status_tag(subject, value=None, label=None):
+    """A GOV.UK tag in the status's colour, reading the status's own label."""
+    kind, value, label = _kind_value_label(subject, value, label)
+    colour = COLOURS[kind].get(value, "grey")
+    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, label)
+
+
+@register.simple_tag
+def mark_cell(cell, full=False):
+    """One cell of the attendance grid: a short code in the mark's colour, its full name for
+    screen readers, and a tick when the participant checked in themselves. `full`: the full
+    name shown (the one-session view has room for it)."""
+    if cell.status:
+        code, label, colour = (
+            CODES[cell.status],
+            Mark(cell.status).label,
+            COLOURS["mark"][cell.status],
+        )
+    elif cell.apologised:
+        code, label, colour = APOLOGIES_SENT
+    else:
+        return NOT_MARKED
+    checked_in = cell.method == AttendanceMark.Method.SELF_CHECK_IN
+    if full:
+        return format_html(
+            '<strong class="govuk-tag govuk-tag--{}">{}</strong>{}',
+            colour,
+            label,
+            " (checked in themselves)" if checked_in else "",
+        )
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--{} academy-mark"><span aria-hidden="true">{}{}</span>'
+        '<span class="govuk-visually-hidden">{}{}</span></strong>',
+        colour,
+        code,
+        "✓" if checked_in else "",
+        label,
+        ", checked in themselves" if checked_in else "",
+    )
+
+
+@register.simple_tag
+def mark_legend():
+    """The codes the grid uses, with their colours, for the key above it."""
+    items = [(CODES[value], label, COLOURS["mark"][value]) for value, label in Mark.choices]
+    return [*items, APOLOGIES_SENT]
+
+
+@dataclass
+class GridView:
+    sessions: list  # (number, session) shown, numbered from 1 in date order
+    rows: list  # (row, its cells shown)
+    selected: object  # the one session shown, or None for every session
+
+
+@register.simple_tag
+def grid_view(grid, session_id=None):
+    """The grid's columns to show: every session, or only the one asked for (`?session=<id>`,
+    the view for a phone). An id that is not one of the cohort's sessions shows them all."""
+    numbered = list(enumerate(grid.sessions, start=1))
+    index = next((i for i, s in enumerate(grid.sessions) if str(s.pk) == str(session_id)), None)
+    if index is None:
+        return GridView(numbered, [(row, row.cells) for row in grid.rows], None)
+    return GridView(
+        [numbered[index]], [(row, [row.cells[index]]) for row in grid.rows], grid.sessions[index]
+    )
