@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "modules",
     "cohorts",
     "backups",
+    "scheduler",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
