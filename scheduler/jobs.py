@@ -65,10 +65,14 @@ def _claim(job, *, now, force):
         )
         if run is None:  # another scheduler is deciding about this job right now
             return False
-        if run.outcome == ScheduledJobRun.Outcome.RUNNING and not force:
-            # Still running elsewhere; a run that died is taken over after a day.
-            if run.last_started_at and now - run.last_started_at < dt.timedelta(days=1):
-                return False
+        # Still running elsewhere; a run that died is taken over after a day.
+        still_running = (
+            run.outcome == ScheduledJobRun.Outcome.RUNNING
+            and run.last_started_at
+            and now - run.last_started_at < dt.timedelta(days=1)
+        )
+        if still_running and not force:
+            return False
         if not force and not job.is_due(run.last_started_at, now):
             return False
         run.last_started_at = now

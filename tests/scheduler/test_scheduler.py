@@ -64,9 +64,7 @@ def test_a_job_still_running_elsewhere_is_not_started_again():
     with hooks.register_temporarily("register_scheduled_jobs", lambda: [job]):
         assert scheduled_jobs_run(names=["slow"], now=now) == {"slow": "not due"}
         # A run that died a day ago is taken over.
-        assert scheduled_jobs_run(names=["slow"], now=now + dt.timedelta(days=1)) == {
-            "slow": "ran"
-        }
+        assert scheduled_jobs_run(names=["slow"], now=now + dt.timedelta(days=1)) == {"slow": "ran"}
     assert calls == [1]
 
 
