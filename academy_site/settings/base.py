@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "personal_data",
     "modules",
     "cohorts",
+    "backups",
+    "scheduler",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
