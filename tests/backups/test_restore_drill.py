@@ -26,7 +26,7 @@ from backups.archive import (
     backup_restore,
     manifest_differences,
 )
-from cohorts import certificates as certificate_services
+from cohorts.certificates import services as certificate_services
 from cohorts.models import AttendanceMark, Certificate, Enrolment
 from tests.cohorts.certificate_helpers import S, World
 
