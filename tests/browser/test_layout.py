@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cohorts import checkin
+from cohorts.attendance import checkin
 from cohorts.models import AttendanceMark, Enrolment
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import axe_violations, layout_problems, screenshot, sign_in
