@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,9 +10,19 @@ from accounts import views as accounts_views
 from . import views
 
 urlpatterns = [
+    # Wagtail's own sign-in form would check passwords outside the academy's rate limits and
+    # second factor: the admin signs in through the site's sign-in page.
+    path(
+        "admin/login/",
+        RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True),
+        name="admin_login_redirect",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
+    # django-allauth: sign-in, password reset and change, email, second factors (2fa/), active
+    # sessions (sessions/) and organisations' identity providers (oidc/).
+    path("accounts/", include("allauth.urls")),
     path("privacy/", accounts_views.privacy, name="privacy"),
     path("my-academy/", views.home, name="home"),
     path("learning/", include("modules.urls")),

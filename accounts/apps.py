@@ -10,6 +10,9 @@ class AccountsConfig(AppConfig):
     verbose_name = "People"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)
+
 
 class AccountsUsersAppConfig(WagtailUsersAppConfig):
     """wagtail.users, with our people forms (listed in INSTALLED_APPS in its place)."""

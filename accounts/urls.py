@@ -1,24 +1,21 @@
-from django.contrib.auth import views as auth_views
+from allauth.account import views as allauth_views
 from django.urls import path
 
 from . import views
-from .forms import SignInForm
 
 app_name = "accounts"
 
+# Signing in and out are django-allauth's views, at the same addresses as allauth's own
+# (`account_login`, `account_logout`, included after these in academy_site.urls), so the rest of
+# the site links to them by these names.
 urlpatterns = [
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/sign_in.html",
-            authentication_form=SignInForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", views.my_account, name="my_account"),
+    path("login/", allauth_views.login, name="login"),
+    path("logout/", allauth_views.logout, name="logout"),
+    path("details/", views.account_details, name="details"),
+    path("second-factor/", views.second_factor, name="second_factor"),
+    path("sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     # Security and personal data (issue 9).
-    path("two-factor/", views.two_factor, name="two_factor"),
     path("my-data/", views.my_data, name="my_data"),
     path("my-data.<str:export_format>", views.my_data_download, name="my_data_download"),
     path("people/<int:pk>/erase/", views.person_erase, name="person_erase"),
