@@ -5,6 +5,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 class AccountsConfig(AppConfig):
     """People: an email-keyed user account, the four roles and signing in."""
 
+    default = True
     name = "accounts"
     label = "accounts"
     verbose_name = "People"
@@ -17,4 +18,5 @@ class AccountsConfig(AppConfig):
 class AccountsUsersAppConfig(WagtailUsersAppConfig):
     """wagtail.users, with our people forms (listed in INSTALLED_APPS in its place)."""
 
+    default = False
     user_viewset = "accounts.viewsets.UserViewSet"

@@ -3,7 +3,6 @@
 slower depending on whether an email went out."""
 
 from django.conf import settings
-from django.db import transaction
 from django.template.loader import render_to_string
 
 
@@ -19,8 +18,9 @@ def email_render(*, template_prefix, to, context):
 
 
 def email_queue(*, template_prefix, to, context):
-    """Render now, send from the task once the surrounding transaction has committed."""
+    """Render now, send from the task. A task queued in the database is only seen by a worker
+    once the surrounding transaction commits, so a rolled-back change sends nothing."""
     from .tasks import email_send
 
     subject, body = email_render(template_prefix=template_prefix, to=to, context=context)
-    transaction.on_commit(lambda: email_send.enqueue(subject=subject, body=body, to=[to]))
+    email_send.enqueue(subject=subject, body=body, to=[to])

@@ -16,6 +16,7 @@ import secrets
 import time
 
 from allauth.account.authentication import get_authentication_records
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.models import EmailAddress
 from allauth.core import ratelimit
 from allauth.mfa.models import Authenticator
@@ -30,8 +31,9 @@ from .roles import is_facilitator, is_programme_manager
 
 EMAIL_CODE_MINUTES = 10
 EMAIL_CODE_ATTEMPTS = 5
-# How long a confirmed email code lets the person add their first second factor.
-EMAIL_PROOF_MINUTES = 15
+# How long a confirmed email code lets the person add their first second factor (allauth's own
+# window for a fresh proof of identity, ACCOUNT_REAUTHENTICATION_TIMEOUT, is the same).
+EMAIL_PROOF_MINUTES = 10
 
 _CODE_KEY = "academy_second_factor_email_code"
 _PROOF_KEY = "academy_second_factor_email_proved"
@@ -141,6 +143,9 @@ def second_factor_email_code_check(*, request, user, code):
         return False
     request.session.pop(_CODE_KEY, None)
     request.session[_PROOF_KEY] = {"user": str(user.pk), "at": time.time()}
+    # The code is a fresh proof of identity for allauth too, so adding the authenticator next
+    # does not ask for the password again.
+    record_authentication(request, user, "code", email=user.email, reauthenticated=True)
     address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
     if address is None:
         address = EmailAddress(user=user, email=user.email)

@@ -305,14 +305,13 @@ def person_erase(*, person, actor, reason="request", now=None):
 
 
 def _forget_sign_in_records(person, old_email):
-    """Two-factor devices, sign-in attempt logs (keyed by email) and the admin profile."""
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    """Second factors, identity provider links, addresses and sessions (accounts), and the
+    admin profile."""
     from wagtail.users.models import UserProfile
 
-    TOTPDevice.objects.filter(user=person).delete()
-    for model in (AccessAttempt, AccessLog, AccessFailureLog):
-        model.objects.filter(username__in={old_email, person.username}).delete()
+    from accounts.services import account_sign_in_records_erase
+
+    account_sign_in_records_erase(person=person)
     UserProfile.objects.filter(user=person).delete()
 
 
