@@ -94,10 +94,13 @@ class EmailChangeForm(AddEmailForm):
         return super().clean_email()
 
     def save(self, request):
+        from .services import email_address_current_confirm
+
         email = self.cleaned_data["email"]
         if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
             get_adapter().send_account_already_exists_mail(email)
             return EmailAddress(user=self.user, email=email)
+        email_address_current_confirm(person=self.user)
         return super().save(request)
 
 

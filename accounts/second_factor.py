@@ -17,7 +17,6 @@ import time
 
 from allauth.account.authentication import get_authentication_records
 from allauth.account.internal.flows.login import record_authentication
-from allauth.account.models import EmailAddress
 from allauth.core import ratelimit
 from allauth.mfa.models import Authenticator
 from allauth.mfa.stages import AuthenticateStage as AllauthAuthenticateStage
@@ -28,6 +27,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from .emails import email_queue
 from .organisation_sign_in import provider_enforces_second_factor
 from .roles import is_facilitator, is_programme_manager
+from .services import email_address_current_confirm
 
 EMAIL_CODE_MINUTES = 10
 EMAIL_CODE_ATTEMPTS = 5
@@ -146,15 +146,7 @@ def second_factor_email_code_check(*, request, user, code):
     # The code is a fresh proof of identity for allauth too, so adding the authenticator next
     # does not ask for the password again.
     record_authentication(request, user, "code", email=user.email, reauthenticated=True)
-    address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
-    if address is None:
-        address = EmailAddress(user=user, email=user.email)
-    address.verified = True
-    address.primary = True
-    EmailAddress.objects.filter(user=user, primary=True).exclude(pk=address.pk).update(
-        primary=False
-    )
-    address.save()
+    email_address_current_confirm(person=user)
     return True
 
 

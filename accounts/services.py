@@ -21,6 +21,23 @@ def account_details_update(*, person, first_name, last_name, job_title, team):
     return person
 
 
+def email_address_current_confirm(*, person):
+    """Record the address a person signs in with as confirmed (allauth keeps addresses in its
+    own table). Anyone signed in has proved it: by the invitation sent to it, a password reset
+    link, or their organisation's identity provider. allauth's email change relies on it to
+    tell the current address from the one being changed to."""
+    address = EmailAddress.objects.filter(user=person, email__iexact=person.email).first()
+    if address is None:
+        address = EmailAddress(user=person, email=person.email)
+    if not (address.verified and address.primary):
+        EmailAddress.objects.filter(user=person, primary=True).exclude(pk=address.pk).update(
+            primary=False
+        )
+        address.verified = address.primary = True
+        address.save()
+    return address
+
+
 def sessions_end_others(*, person, keep_session_key=None):
     """Sign `person` out of every session but `keep_session_key` (the one in use), on every
     device: after a password change or reset, or when they ask. Returns how many ended."""

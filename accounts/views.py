@@ -51,9 +51,7 @@ def _safe_next(request, default):
 def my_account(request):
     """My account: what the academy knows about the person and how they sign in."""
     user = request.user
-    authenticators = list(
-        Authenticator.objects.filter(user=user).order_by("type", "created_at")
-    )
+    authenticators = list(Authenticator.objects.filter(user=user).order_by("type", "created_at"))
     sessions = sorted(UserSession.objects.purge_and_list(user), key=lambda s: s.created_at)
     return render(
         request,
@@ -122,9 +120,7 @@ def second_factor(request):
             if second_factor_email_code_send(request=request, user=user):
                 messages.success(request, f"We have sent a code to {user.email}.")
             else:
-                messages.error(
-                    request, "Too many codes asked for. Wait 15 minutes and try again."
-                )
+                messages.error(request, "Too many codes asked for. Wait 15 minutes and try again.")
             return redirect(f"{reverse('accounts:second_factor')}?next={quote(next_url)}")
         if form.is_valid():
             if second_factor_email_code_check(

@@ -116,6 +116,16 @@ class IdentityProvider(models.Model):
     def __str__(self):
         return f"Sign in with {self.organisation}"
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = slugify(self.organisation.name)[:50] or "organisation"
+            slug, n = base, 1
+            while IdentityProvider.objects.filter(slug=slug).exists():
+                n += 1
+                slug = f"{base}-{n}"
+            self.slug = slug
+        super().save(*args, **kwargs)
+
     @property
     def domains(self):
         return parse_domains(self.email_domains)
@@ -146,13 +156,3 @@ class IdentityProvider(models.Model):
         self.email_domains = "\n".join(domains)
         if not self.pk and not self.client_secret:
             raise ValidationError({"client_secret": "Enter the client secret."})
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            base = slugify(self.organisation.name)[:50] or "organisation"
-            slug, n = base, 1
-            while IdentityProvider.objects.filter(slug=slug).exists():
-                n += 1
-                slug = f"{base}-{n}"
-            self.slug = slug
-        super().save(*args, **kwargs)

@@ -4,7 +4,6 @@ Everything deployment-specific is read from the environment here, through one re
 so `.env.example` lists every knob. dev/test/production only change defaults and strictness.
 """
 
-import datetime as dt
 from pathlib import Path
 
 from environs import Env
@@ -76,9 +75,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     # Signs out a session left idle too long (ACADEMY_SESSION_IDLE_MINUTES[_STAFF]).
     "accounts.middleware.SessionIdleTimeoutMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     # Staff confirm a second factor before any page or the admin (ACADEMY_REQUIRE_MFA).
     "accounts.middleware.RequireSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -63,7 +63,7 @@ def test_a_request_too_large_for_memory_is_refused_not_crashed(client):
 def test_sign_in_limits_and_second_factors_are_switched_on_outside_dev():
     assert settings.AUTHENTICATION_BACKENDS == ["accounts.backends.EmailBackend"]
     assert settings.ACCOUNT_RATE_LIMITS["login_failed"].endswith("5/15m/key")
-    assert settings.ACCOUNT_LOGIN_METHODS == {"email"}
+    assert {"email"} == settings.ACCOUNT_LOGIN_METHODS
     assert "accounts.middleware.RequireSecondFactorMiddleware" in settings.MIDDLEWARE
 
 

@@ -126,7 +126,7 @@ class Command(BaseCommand):
         write("")
         provider = demo_config()
         write(
-            "  Or \"Sign in with Kent Police\" (the local identity provider `make demo` starts on "
+            '  Or "Sign in with Kent Police" (the local identity provider `make demo` starts on '
             f"http://{provider['host']}:{provider['port']}) as a Kent Police officer, for example "
             f"{provider['accounts'][0]['email']}, with the provider's password "
             f"{provider['accounts'][0]['password']!r}."
