@@ -40,6 +40,7 @@ def demo_urls():
         "/accessibility/",
         reverse("certificates:verify", args=[certificate.display_code]),
         reverse("certificates:verify", args=["AAAA-BBBB-CCCC-DDDD"]),  # not found
+        reverse("account_reset_password"),
     ]
     participant = [
         reverse("home"),
@@ -52,6 +53,12 @@ def demo_urls():
         reverse("cohorts:my_certificates"),
         reverse("modules:learning_log"),
         reverse("modules:search") + "?q=data",
+        reverse("accounts:my_account"),
+        reverse("accounts:details"),
+        reverse("account_email"),
+        reverse("account_change_password"),
+        reverse("accounts:second_factor"),
+        reverse("mfa_index"),
     ]
     facilitator = [
         reverse("home"),
@@ -110,14 +117,14 @@ def test_every_page_passes_axe_for_each_role_on_desktop_and_phone(new_page):
 def test_error_summary_passes_axe_and_takes_focus(new_page):
     page = new_page()
     page.goto(reverse("accounts:login"))
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_load_state()
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
     # GOV.UK Frontend's script moves focus to the summary so screen readers announce it.
     assert page.evaluate("() => document.activeElement.classList.contains('govuk-error-summary')")
     summary.get_by_role("link").first.click()
-    assert page.evaluate("() => document.activeElement.id") == "id_username"
+    assert page.evaluate("() => document.activeElement.id") == "id_login"
     assert axe_violations(page) == []
 
 
@@ -143,9 +150,9 @@ def test_signing_in_with_the_keyboard_alone(new_page):
     for _ in range(6):
         page.keyboard.press("Tab")
         focused.append(page.evaluate("() => document.activeElement.id"))
-        if focused[-1] == "id_username":
+        if focused[-1] == "id_login":
             break
-    assert focused[-1] == "id_username", focused
+    assert focused[-1] == "id_login", focused
     page.keyboard.type("keys@example.org")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "id_password"
