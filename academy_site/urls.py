@@ -1,6 +1,5 @@
 from django.conf import settings
-from django.urls import include, path, reverse_lazy
-from django.views.generic import RedirectView
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -12,11 +11,7 @@ from . import views
 urlpatterns = [
     # Wagtail's own sign-in form would check passwords outside the academy's rate limits and
     # second factor: the admin signs in through the site's sign-in page.
-    path(
-        "admin/login/",
-        RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True),
-        name="admin_login_redirect",
-    ),
+    path("admin/login/", accounts_views.admin_sign_in, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),

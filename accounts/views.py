@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from .forms import AccountDetailsForm, EmailCodeForm, EraseConfirmForm
 from .models import PersonalDataAccess, personal_data_access_record
 from .organisation_sign_in import password_sign_in_refusal
-from .roles import is_programme_manager
+from .roles import is_programme_manager, may_use_admin
 from .second_factor import (
     has_second_factor,
     second_factor_email_code_check,
@@ -71,6 +71,19 @@ def my_account(request):
             "current_session_key": request.session.session_key,
         },
     )
+
+
+def admin_sign_in(request):
+    """Where Wagtail's admin sends people to sign in (WAGTAILADMIN_LOGIN_URL, and /admin/login/
+    in place of Wagtail's own form, which would check passwords outside the site's rate limits
+    and second factor). Signed out: the site's sign-in page. Signed in but without the admin:
+    a refusal, not a redirect back and forth between the admin and the sign-in page."""
+    if not request.user.is_authenticated:
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(reverse("accounts:login") + (f"?{query}" if query else ""))
+    if may_use_admin(request.user):
+        return redirect(_safe_next(request, "wagtailadmin_home"))
+    raise PermissionDenied("Your account does not give access to the admin.")
 
 
 @login_required

@@ -53,8 +53,9 @@ MATRIX = {
     "accounts:second_factor": (None, None, "login 200 200 200 200 200 200 200"),
     # A POST only, never a link a page could trigger.
     "accounts:sign_out_everywhere": (None, None, "login 405 405 405 405 405 405 405"),
-    # Wagtail's own sign-in form is replaced by a redirect to the site's sign-in page.
-    "admin_login_redirect": (None, None, "login login login login login login login login"),
+    # Wagtail's own sign-in form is replaced by the site's sign-in page; signed in, those
+    # who may use the admin go on to it, the rest are refused (no redirect loop).
+    "admin_login_redirect": (None, None, "login 403 403 403 403 302 302 302"),
     # django-allauth: sign-in, sign-up (closed: it says so), reauthentication, email change,
     # password change and reset. 302s send people where allauth's flow needs them (their
     # home when signed in, or a page they have not yet reached in the flow).
