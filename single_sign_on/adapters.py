@@ -61,6 +61,9 @@ class OrganisationSignInAdapter(DefaultSocialAccountAdapter):
         one of the organisation's domains; link their account to the provider the first time."""
         provider = IdentityProvider.objects.enabled().get(slug=sociallogin.account.provider)
         name = provider.organisation.name
+        if sociallogin.state.get("process") == "connect":
+            # Links are made only by signing in, matched by the verified email address.
+            refuse(request, name, "failed", status=400)
         if sociallogin.is_existing:
             if not sociallogin.user.is_active:
                 refuse(request, name, "inactive")
