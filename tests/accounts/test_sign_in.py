@@ -126,6 +126,15 @@ def test_wagtails_own_sign_in_form_is_not_there(client, person):
 
 
 def test_the_admin_sends_people_to_the_sites_sign_in_page(client):
-    response = client.get(reverse("wagtailadmin_home"))
-    assert response.status_code == 302
-    assert response.url.startswith(SIGN_IN)
+    response = client.get(reverse("wagtailadmin_home"), follow=True)
+    assert response.redirect_chain[-1][0] == f"{SIGN_IN}?next=%2Fadmin%2F"
+    assert "Sign in" in response.content.decode()
+
+
+def test_a_signed_in_person_without_the_admin_is_refused_not_sent_round_in_circles(
+    client, nominator
+):
+    client.force_login(nominator)
+    response = client.get(reverse("wagtailadmin_home"), follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) == 1

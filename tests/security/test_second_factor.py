@@ -40,7 +40,7 @@ def emailed_code():
 
 # Transactional: allauth announces a new authenticator once its transaction commits, as in
 # production (each request in its own transaction), not at the end of a test's transaction.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_manager_confirms_an_emailed_code_then_sets_up_an_authenticator_app(client, manager):
     sign_in(client, manager)
     admin = client.get(reverse("wagtailadmin_home"))
