@@ -70,10 +70,21 @@ browser-deps: ## Install chromium for the browser tests when it is missing (root
 	  echo "chromium is not installed (and this is not root with apt): the browser tests will be skipped."; \
 	fi
 
+# `make demo` also starts the local OpenID Connect provider behind "Sign in with Kent Police"
+# (scripts/oidc-provider.mjs on http://127.0.0.1:8090), and stops it when the server stops.
+OIDC_DEMO := node scripts/oidc-provider.mjs scripts/oidc-demo.json
+
 demo: install ## Install, migrate SQLite, load the demo data and serve on http://127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=academy_site.settings.dev $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=academy_site.settings.dev $(MANAGE) load_demo_data
-	DJANGO_SETTINGS_MODULE=academy_site.settings.dev $(MANAGE) runserver 127.0.0.1:8000
+	@if [ -d node_modules/oidc-provider ] && command -v node >/dev/null 2>&1; then \
+	  trap 'kill $$provider 2>/dev/null' EXIT; \
+	  $(OIDC_DEMO) 2>/dev/null & provider=$$!; \
+	  DJANGO_SETTINGS_MODULE=academy_site.settings.dev $(MANAGE) runserver 127.0.0.1:8000; \
+	else \
+	  echo "Node.js or node_modules/oidc-provider is missing, so \"Sign in with Kent Police\" will say the provider is not answering; password sign-in works. Run 'make frontend' with Node.js 20+ for it."; \
+	  DJANGO_SETTINGS_MODULE=academy_site.settings.dev $(MANAGE) runserver 127.0.0.1:8000; \
+	fi
 
 demo-data: install ## Migrate and (re)load the demo data without serving
 	DJANGO_SETTINGS_MODULE=academy_site.settings.dev $(MANAGE) migrate --noinput

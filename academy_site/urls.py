@@ -9,10 +9,16 @@ from accounts import views as accounts_views
 from . import views
 
 urlpatterns = [
+    # Wagtail's own sign-in form would check passwords outside the academy's rate limits and
+    # second factor: the admin signs in through the site's sign-in page.
+    path("admin/login/", accounts_views.admin_sign_in, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("personal_data.urls")),
+    # django-allauth: sign-in, password reset and change, email, second factors (2fa/), active
+    # sessions (sessions/) and organisations' identity providers (oidc/).
+    path("accounts/", include("allauth.urls")),
     path("privacy/", accounts_views.privacy, name="privacy"),
     path("my-academy/", views.home, name="home"),
     path("learning/", include("modules.urls")),

@@ -1,43 +1,114 @@
-"""Request-wide security: the two-factor gate for staff and the Content Security Policy."""
+"""Request-wide security: the second factor staff must confirm, signing out idle sessions,
+Permissions-Policy and no-store headers, and the Content Security Policy."""
 
 from urllib.parse import quote
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import SESSION_KEY, logout
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.deprecation import MiddlewareMixin
 
-from .two_factor import two_factor_required
+from .second_factor import (
+    has_second_factor,
+    second_factor_email_recently_confirmed,
+    second_factor_required,
+    session_has_second_factor,
+)
+from .sessions import session_touch
 
-# Pages a staff member may reach before confirming their code: the code pages themselves,
-# signing in and out, the privacy notice and the public certificate checks.
+# Pages anyone signed in may reach before confirming a second factor: signing in and out,
+# allauth's code pages, the privacy notice and the public certificate checks.
 EXEMPT_VIEW_NAMES = {
-    "accounts:two_factor",
     "accounts:login",
     "accounts:logout",
+    "account_login",
+    "account_logout",
+    "mfa_authenticate",
+    "mfa_reauthenticate",
+    "mfa_reauthenticate_webauthn",
+    "mfa_login_webauthn",
     "privacy",
     "certificates:verify",
     "certificates:verify_form",
 }
+# Where someone with no second factor yet sets one up (after the emailed code).
+ENROLMENT_VIEW_NAMES = {"mfa_activate_totp", "mfa_add_webauthn"}
+SETUP_VIEW_NAMES = {"accounts:second_factor", "mfa_index", *ENROLMENT_VIEW_NAMES}
 
 
-class RequireTwoFactorMiddleware(MiddlewareMixin):
-    """Programme managers and facilitators who signed in with a password alone are sent to
-    confirm a code (or set up their authenticator app) before any other page, the admin
-    included. Everyone else is untouched."""
+def _to(view_name, request):
+    return redirect(f"{reverse(view_name)}?next={quote(request.get_full_path())}")
+
+
+class RequireSecondFactorMiddleware(MiddlewareMixin):
+    """Programme managers and facilitators who have not confirmed a second factor in this
+    session are sent to confirm one (or, the first time, to set one up) before any other page,
+    the admin included. Anyone adding a first second factor confirms a code emailed to them."""
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not two_factor_required(user):
-            return None
-        if user.is_verified():
+        if user is None or not user.is_authenticated:
             return None
         match = request.resolver_match
-        if match is not None and match.view_name in EXEMPT_VIEW_NAMES:
+        name = match.view_name if match is not None else ""
+        if (
+            name in ENROLMENT_VIEW_NAMES
+            and not second_factor_email_recently_confirmed(request, user)
+            and not has_second_factor(user)
+        ):
+            return _to("accounts:second_factor", request)
+        if name in EXEMPT_VIEW_NAMES or not second_factor_required(user):
             return None
-        return redirect(f"{reverse('accounts:two_factor')}?next={quote(request.get_full_path())}")
+        if session_has_second_factor(request, user):
+            return None
+        if has_second_factor(user):
+            return _to("mfa_reauthenticate", request)
+        if name in SETUP_VIEW_NAMES:
+            return None
+        return _to("accounts:second_factor", request)
+
+
+class SessionIdleTimeoutMiddleware:
+    """Signs a person out when their session has gone unused for longer than its idle limit
+    (accounts.sessions); the page they asked for then asks them to sign in again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if session is not None and SESSION_KEY in session and not session_touch(session):
+            logout(request)
+            messages.info(
+                request, "You were signed out because you had not used the site for a while."
+            )
+        return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy on every response (ACADEMY_PERMISSIONS_POLICY), and no caching at all
+    of the account pages (/accounts/: sign-in, My account, personal data downloads)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.accounts_prefix = None
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "ACADEMY_PERMISSIONS_POLICY", "")
+        if policy and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = policy
+        if self.accounts_prefix is None:
+            self.accounts_prefix = reverse("accounts:my_account")
+        if request.path_info.startswith(self.accounts_prefix):
+            # max-age=0, no-cache, no-store, must-revalidate, private
+            add_never_cache_headers(response)
+        return response
 
 
 class AcademyCSPMiddleware(CSPMiddleware):

@@ -1,22 +1,19 @@
-from django.contrib.auth import views as auth_views
+from allauth.account import views as allauth_views
 from django.urls import path
 
 from . import views
-from .forms import SignInForm
 
 app_name = "accounts"
 
+# Signing in and out are django-allauth's views, at the same addresses as allauth's own
+# (`account_login`, `account_logout`, included after these in academy_site.urls), so the rest of
+# the site links to them by these names.
 urlpatterns = [
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/sign_in.html",
-            authentication_form=SignInForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
-    # Security (issue 9). A person's own data and erasure: personal_data.urls.
-    path("two-factor/", views.two_factor, name="two_factor"),
+    path("", views.my_account, name="my_account"),
+    path("login/", allauth_views.login, name="login"),
+    path("logout/", allauth_views.logout, name="logout"),
+    path("details/", views.account_details, name="details"),
+    path("second-factor/", views.second_factor, name="second_factor"),
+    path("sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
+    # A person's own data and erasure: personal_data.urls.
 ]

@@ -1,14 +1,19 @@
 """Print a JSON map of username -> session key, for signed-in sessions made directly in the
-database (run under the stack's settings by _stack.session_cookies). Staff who need two-factor
-get a confirmed authenticator and a session that has passed it, as after a real sign-in."""
+database (run under the stack's settings by _stack.session_cookies). Staff who need a second
+factor get an authenticator app and a session that has confirmed it, as after a real sign-in."""
 
+import base64
 import json
+import secrets
 import sys
+import time
 
 import django
 
 django.setup()
 
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY  # noqa: E402
+from allauth.mfa.models import Authenticator  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import (  # noqa: E402
     BACKEND_SESSION_KEY,
@@ -17,29 +22,30 @@ from django.contrib.auth import (  # noqa: E402
     get_user_model,
 )
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-from django.utils.module_loading import import_string  # noqa: E402
-from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
-from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
-from accounts.two_factor import two_factor_required  # noqa: E402
+from accounts.second_factor import second_factor_required  # noqa: E402
+from accounts.sessions import LAST_SEEN_KEY, STAFF_KEY  # noqa: E402
 
-# The first backend that can load a signed-in person (django-axes' lockout backend comes first
-# and only guards password sign-ins).
-BACKEND = next(
-    path for path in settings.AUTHENTICATION_BACKENDS if hasattr(import_string(path), "get_user")
-)
 out = {}
 for username in sys.argv[1:]:
     user = get_user_model().objects.get(username=username)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = BACKEND
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    if two_factor_required(user):
-        device, _ = TOTPDevice.objects.get_or_create(
-            user=user, name="Benchmark", defaults={"confirmed": True}
+    session[LAST_SEEN_KEY] = int(time.time())
+    if second_factor_required(user):
+        session[STAFF_KEY] = True
+        authenticator, _ = Authenticator.objects.get_or_create(
+            user=user,
+            type=Authenticator.Type.TOTP,
+            defaults={"data": {"secret": base64.b32encode(secrets.token_bytes(20)).decode()}},
         )
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "mfa", "at": time.time(), "id": authenticator.pk, "type": "totp"}
+        ]
+        # allauth keeps the records only for the person they were made for.
+        session["account_authentication_methods_user"] = str(user.pk)
     session.create()
     out[username] = session.session_key
 print(json.dumps(out))

@@ -11,16 +11,15 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
 
 from accounts.roles import Role
+from accounts.services import account_sign_in_records_erase
 from spreadsheets.writer import write_csv
 
 from . import registry
@@ -114,14 +113,13 @@ def person_erase(*, person, actor, reason="request", now=None):
         for n in (person.email, person.username, person.get_full_name().strip(), person.last_name)
         if n and len(n) >= 3
     }
-    old_email = person.email
     anonymous_email = f"erased-{person.pk}@{ERASED_DOMAIN}"
     registry.erase_everywhere(
         registry.Erasure(person=person, anonymous_email=anonymous_email, needles=needles)
     )
 
     person.groups.remove(*person.groups.exclude(name=Role.PARTICIPANT.value))
-    _forget_sign_in_records(person, old_email)
+    _forget_sign_in_records(person)
 
     person.first_name = ""
     person.last_name = ""
@@ -151,11 +149,10 @@ def person_erase(*, person, actor, reason="request", now=None):
     return person
 
 
-def _forget_sign_in_records(person, old_email):
-    """Two-factor devices, sign-in attempt logs (keyed by email) and the admin profile."""
-    TOTPDevice.objects.filter(user=person).delete()
-    for model in (AccessAttempt, AccessLog, AccessFailureLog):
-        model.objects.filter(username__in={old_email, person.username}).delete()
+def _forget_sign_in_records(person):
+    """Second factors, identity provider links, addresses and sessions (accounts), and the
+    admin profile."""
+    account_sign_in_records_erase(person=person)
     UserProfile.objects.filter(user=person).delete()
 
 

@@ -4,7 +4,6 @@ Everything deployment-specific is read from the environment here, through one re
 so `.env.example` lists every knob. dev/test/production only change defaults and strictness.
 """
 
-import datetime as dt
 from pathlib import Path
 
 from environs import Env
@@ -33,6 +32,8 @@ INSTALLED_APPS = [
     "cohorts",
     "backups",
     "scheduler",
+    # Sign in with your organisation (OpenID Connect); depends on accounts, cohorts and allauth.
+    "single_sign_on",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -56,10 +57,15 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    # Security (issue 9): sign-in lock-out, two-factor codes for staff, Content Security Policy.
-    "axes",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
+    # Accounts (issue 17): sign-in, password reset and change, email change, rate limits,
+    # multi-factor authentication, OpenID Connect providers and active sessions (django-allauth).
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
+    # Content Security Policy.
     "csp",
 ]
 
@@ -70,14 +76,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "accounts.middleware.RequireTwoFactorMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out a session left idle too long (ACADEMY_SESSION_IDLE_MINUTES[_STAFF]).
+    "accounts.middleware.SessionIdleTimeoutMiddleware",
+    # Staff confirm a second factor before any page or the admin (ACADEMY_REQUIRE_MFA).
+    "accounts.middleware.RequireSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Permissions-Policy everywhere; Cache-Control: no-store on account pages.
+    "accounts.middleware.SecurityHeadersMiddleware",
     "accounts.middleware.AcademyCSPMiddleware",
+    # After the CSP middleware, so its additions reach the policy: lets the sign-in pages'
+    # forms lead on to an organisation's identity provider, and explains one that is down.
+    "single_sign_on.middleware.IdentityProviderMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, as django-axes asks: it turns a lock-out into the lock-out page.
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "academy_site.urls"
@@ -143,13 +156,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    # First, so a locked-out person is refused before their password is even checked.
-    "accounts.backends.LockoutBackend",
-    "accounts.backends.EmailOrUsernameBackend",
+    # The email address (User.email, any case) is the one login name.
+    "accounts.backends.EmailBackend",
 ]
-LOGIN_URL = "accounts:login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "/"
+# Wagtail's admin signs in through the site's own page; passwords and email addresses are
+# changed and reset on My account (django-allauth), never by Wagtail's own forms.
+WAGTAILADMIN_LOGIN_URL = "admin_login_redirect"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -220,27 +238,85 @@ LOGGING = {
 
 # --- Security (issue 9) ------------------------------------------------------------------------
 
-# Sign-in throttling (django-axes): five wrong passwords for one email address from one IP
-# address lock that pair out for fifteen minutes. The email is matched without case or spaces so
-# "Alex@X" and "alex@x " count as one.
-AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_CALLABLE = "accounts.lockout.username_from_request"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_VERBOSE = False
-# Behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER to trust its X-Forwarded-For header.
-AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
-    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
-)
+# --- Accounts (issue 17; django-allauth) -------------------------------------------------------
 
-# Two-factor authentication: programme managers and facilitators see everyone's personal data, so
-# they confirm a code from an authenticator app (TOTP) after their password. dev.py turns this
-# off so the demo logins work without a phone.
-ACADEMY_REQUIRE_2FA = env.bool("ACADEMY_REQUIRE_2FA", default=True)
-OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# People sign in with their email address and a password, a passkey, or their organisation's
+# identity provider (single_sign_on). Nobody signs themselves up: places come by nomination or
+# invitation (accounts.adapters refuses sign-up).
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+# Addresses are proven when they change (a link to the new address) and before a first second
+# factor (a code, accounts.second_factor); signing in does not ask again.
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Academy: "
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 600
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.SignInForm",
+    "reset_password": "accounts.forms.PasswordResetRequestForm",
+    "add_email": "accounts.forms.EmailChangeForm",
+}
+# Rate limits, counted per client address (accounts.client_ip, the one definition), per
+# account (the email address, whatever its case) and per signed-in person. Five wrong
+# passwords for one account pause it for fifteen minutes, from every address.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "20/m/ip,5/15m/key",
+    "reset_password": "10/m/ip,3/15m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+    # Codes emailed to confirm a first second factor (accounts.second_factor).
+    "second_factor_email_code": "3/15m/user,10/h/ip",
+}
+# Password reset links last an hour and work once (the token changes with the password).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+# Behind a reverse proxy, how many proxies of ours add themselves to X-Forwarded-For; the
+# client's address is read from that header only then (accounts.client_ip).
+ACADEMY_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Multi-factor authentication: an authenticator app (TOTP), passkeys and security keys
+# (WebAuthn) and recovery codes. Programme managers and facilitators must use one
+# (ACADEMY_REQUIRE_MFA); dev.py turns that off so the demo logins work without a phone.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=False)
+ACADEMY_REQUIRE_MFA = env.bool("ACADEMY_REQUIRE_MFA", default=True)
+
+# Sign in with your organisation (single_sign_on): the providers come from the organisations
+# linked to one in the admin, never from settings.
+SOCIALACCOUNT_ADAPTER = "single_sign_on.adapters.OrganisationSignInAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = "oidc"
+
+# Sessions: signed out after this long without a request (staff sooner), and after
+# SESSION_COOKIE_AGE whatever happens.
+ACADEMY_SESSION_IDLE_MINUTES = env.int("ACADEMY_SESSION_IDLE_MINUTES", default=8 * 60)
+ACADEMY_SESSION_IDLE_MINUTES_STAFF = env.int("ACADEMY_SESSION_IDLE_MINUTES_STAFF", default=120)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=7 * 24 * 60 * 60)
+# Active sessions are listed on My account from what was recorded at sign-in.
+USERSESSIONS_TRACK_ACTIVITY = False
+
+# Browser features the site never uses are switched off for it and anything it frames.
+ACADEMY_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), "
+    "publickey-credentials-create=(self), publickey-credentials-get=(self)"
+)
 
 # Content Security Policy (django-csp 4). The site runs no inline script; Wagtail's admin needs
 # inline scripts and styles, so /admin/ gets its own, looser policy (accounts.middleware).

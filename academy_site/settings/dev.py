@@ -9,5 +9,7 @@ SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-not-for-produc
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 DEMO_DATA_ALLOWED = True
 
-# The demo logins work without a phone; production and the tests that check it keep 2FA on.
-ACADEMY_REQUIRE_2FA = env.bool("ACADEMY_REQUIRE_2FA", default=False)
+# The demo logins work without a phone; production and the tests that check it keep MFA on.
+ACADEMY_REQUIRE_MFA = env.bool("ACADEMY_REQUIRE_MFA", default=False)
+# Passkeys on http://127.0.0.1 (browsers allow WebAuthn on localhost; allauth must be told).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=True)

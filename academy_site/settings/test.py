@@ -21,6 +21,8 @@ _ = env
 WHITENOISE_AUTOREFRESH = True
 # Serve static files from the apps (as in dev), so tests never depend on a collectstatic run.
 WHITENOISE_USE_FINDERS = True
-# Two-factor is switched on by the tests that check it (tests/security), so every other test
-# signs staff in with a password alone. Sign-in lock-out stays on; tests reset it (conftest).
-ACADEMY_REQUIRE_2FA = False
+# Multi-factor is switched on by the tests that check it (tests/security, tests/accounts), so
+# every other test signs staff in with a password alone. Rate limits stay on; each test starts
+# with an empty cache (conftest).
+ACADEMY_REQUIRE_MFA = False
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -1,26 +1,15 @@
 """The public certificate verification pages, at /certificates/ (no sign-in needed): a form to
 type a code, and each code's own page saying what the certificate says and whether it is valid."""
 
-from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.client_ip import client_ip
+
 from . import verification
 from .forms import VerificationForm
-
-
-def _client(request):
-    """The visitor's address, read from the same request headers the sign-in lockout trusts
-    (AXES_IPWARE_META_PRECEDENCE_ORDER: REMOTE_ADDR unless a proxy's header is configured)."""
-    order = getattr(settings, "AXES_IPWARE_META_PRECEDENCE_ORDER", None) or ["REMOTE_ADDR"]
-    for key in order:
-        value = request.META.get(key, "")
-        if value:
-            # A proxy's X-Forwarded-For lists the client first.
-            return value.split(",")[0].strip()
-    return "unknown"
 
 
 def _too_many(request):
@@ -54,7 +43,7 @@ def verify_code(request, code):
     """What the certificate with this code says, and whether it is valid or revoked (and
     when). An unknown code gets the same page with "not found", as a 404; too many of those
     from one address in ten minutes and it gets a 429 instead."""
-    client = _client(request)
+    client = client_ip(request)
     if verification.verification_blocked(client=client):
         return _too_many(request)
     certificate = verification.certificate_lookup(typed=code)

@@ -63,7 +63,7 @@ def respond(request, token):
                     login(
                         request,
                         confirmed_enrolment.participant,
-                        backend="accounts.backends.EmailOrUsernameBackend",
+                        backend="accounts.backends.EmailBackend",
                     )
                 confirmed = True
             else:

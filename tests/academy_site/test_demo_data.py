@@ -222,12 +222,31 @@ class TestTheLoadedDemo:
         assert set(Organisation.objects.values_list("sector", flat=True)) == set(Sector.values)
 
     @pytest.mark.parametrize("login", LOGINS)
-    def test_demo_logins_sign_in_by_login_and_by_email(self, demo, login):
-        by_login = authenticate(username=login, password=PASSWORD)
+    def test_demo_people_sign_in_by_email_only(self, demo, login):
         by_email = authenticate(username=f"{login}@academy.example", password=PASSWORD)
-        assert by_login is not None and by_login == by_email
-        assert by_login.get_full_name()
-        assert by_login.groups.filter(name=login.replace("manager", "programme-manager")).exists()
+        assert by_email is not None
+        assert authenticate(username=login, password=PASSWORD) is None
+        assert by_email.get_full_name()
+        assert by_email.groups.filter(name=login.replace("manager", "programme-manager")).exists()
+
+    def test_kent_police_signs_its_officers_in_through_the_local_provider(self, demo):
+        from single_sign_on.demo import demo_config
+
+        provider = Organisation.objects.get(name="Kent Police").identity_provider
+        config = demo_config()
+        assert provider.issuer_url == f"http://{config['host']}:{config['port']}"
+        assert provider.password_sign_in_allowed
+        callback = f"http://127.0.0.1:8000{provider.callback_path}"
+        assert callback in config["clients"][0]["redirect_uris"]
+        # Its demo accounts are Kent Police's demo officers, who exist in the demo.
+        emails = [a["email"] for a in config["accounts"]]
+        kent_police = Organisation.objects.get(name="Kent Police")
+        officers = set(
+            Enrolment.objects.filter(organisation=kent_police).values_list(
+                "participant__email", flat=True
+            )
+        ) | set(kent_police.nominators.values_list("email", flat=True))
+        assert set(emails) <= officers
 
     def test_loading_twice_leaves_exactly_one_copy(self, demo):
         before = {
@@ -255,7 +274,7 @@ class TestTheLoadedDemo:
         }
         assert after == before
         assert ProgrammePage.objects.filter(slug="digital-academy").count() == 1
-        assert authenticate(username="participant", password=PASSWORD) is not None
+        assert authenticate(username="participant@academy.example", password=PASSWORD) is not None
 
     def test_home_page_links_to_the_programmes_and_the_standard_pages_are_live(self, demo, client):
         assert {p.slug for p in StandardPage.objects.live()} >= {

@@ -17,7 +17,13 @@ ALLOWED = {
     "personal_data": {"accounts", "links", "spreadsheets"},
     "modules": {"accounts", "content", "personal_data", "links", "spreadsheets"},
     "cohorts": {"accounts", "content", "personal_data", "modules", "links", "spreadsheets"},
+    "single_sign_on": {"accounts", "cohorts", "links"},
+    "backups": set(),
+    "scheduler": set(),
     "academy_site": {
+        "single_sign_on",
+        "backups",
+        "scheduler",
         "accounts",
         "content",
         "personal_data",

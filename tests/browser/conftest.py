@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
 # WCAG 2.2 level A and AA, as axe-core tags them.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DEMO_PASSWORD = "academy-demo"
+SIGN_IN = "/accounts/login/"
 
 
 @cache
@@ -141,12 +142,12 @@ def new_page(browser, live_server):
 
 
 def sign_in(page, email, password=DEMO_PASSWORD):
-    page.goto("/accounts/sign-in/")
+    page.goto(SIGN_IN)
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_load_state()
-    assert "/accounts/sign-in/" not in page.url, f"{email} could not sign in"
+    assert SIGN_IN not in page.url, f"{email} could not sign in"
 
 
 def axe_violations(page):

@@ -46,6 +46,7 @@ def demo_pages():
         "accessibility": "/accessibility/",
         "verify-valid": reverse("certificates:verify", args=[certificate.display_code]),
         "verify-not-found": reverse("certificates:verify", args=["AAAA-BBBB-CCCC-DDDD"]),
+        "password-reset": reverse("account_reset_password"),
     }
     participant = {
         "home": reverse("home"),
@@ -59,6 +60,12 @@ def demo_pages():
         "learning-log": reverse("modules:learning_log"),
         "search": reverse("modules:search") + "?q=data",
         "people": reverse("cohorts:people", args=[running.pk]),
+        "my-account": reverse("accounts:my_account"),
+        "account-details": reverse("accounts:details"),
+        "account-email": reverse("account_email"),
+        "change-password": reverse("account_change_password"),
+        "second-factor": reverse("accounts:second_factor"),
+        "second-factors": reverse("mfa_index"),
     }
     facilitator = {
         "home": reverse("home"),
@@ -130,14 +137,14 @@ def test_every_page_passes_axe_for_each_role_on_a_laptop_and_a_phone(new_page):
 def test_error_summary_passes_axe_and_takes_focus(new_page):
     page = new_page()
     page.goto(reverse("accounts:login"))
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_load_state()
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
     # GOV.UK Frontend's script moves focus to the summary so screen readers announce it.
     assert page.evaluate("() => document.activeElement.classList.contains('govuk-error-summary')")
     summary.get_by_role("link").first.click()
-    assert page.evaluate("() => document.activeElement.id") == "id_username"
+    assert page.evaluate("() => document.activeElement.id") == "id_login"
     assert axe_violations(page) == []
 
 
@@ -163,9 +170,9 @@ def test_signing_in_with_the_keyboard_alone(new_page):
     for _ in range(6):
         page.keyboard.press("Tab")
         focused.append(page.evaluate("() => document.activeElement.id"))
-        if focused[-1] == "id_username":
+        if focused[-1] == "id_login":
             break
-    assert focused[-1] == "id_username", focused
+    assert focused[-1] == "id_login", focused
     page.keyboard.type("keys@example.org")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.id") == "id_password"

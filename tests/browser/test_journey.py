@@ -16,7 +16,7 @@ from django.utils import timezone
 from cohorts.attendance import checkin
 from cohorts.models import Certificate, Cohort, Enrolment
 from tests.accounts.factories import UserFactory
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import SIGN_IN, sign_in
 from tests.cohorts.factories import (
     CohortFactory,
     CohortSessionFactory,
@@ -116,7 +116,7 @@ def test_from_nomination_to_a_verified_certificate(new_page, world):
     officer.wait_for_load_state()
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.CONFIRMED
-    if "/accounts/sign-in/" in officer.url or officer.get_by_role("link", name="Sign in").count():
+    if SIGN_IN in officer.url or officer.get_by_role("link", name="Sign in").count():
         sign_in(officer, "priya.officer@example.org", "a-long-new-password-1")
 
     # 3. The officer reads the module and marks it complete.

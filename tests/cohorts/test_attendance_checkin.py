@@ -273,7 +273,7 @@ def test_a_participant_who_is_not_signed_in_lands_back_on_the_check_in(client, s
         assert login_url.startswith(reverse("accounts:login"))
         signed_in = client.post(
             login_url,
-            {"username": enrolment.participant.email, "password": PASSWORD},
+            {"login": enrolment.participant.email, "password": PASSWORD},
         )
     assert signed_in.status_code == 302
     assert signed_in["Location"] == _checkin_url(session, code)

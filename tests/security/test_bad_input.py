@@ -84,6 +84,11 @@ def test_a_valid_attendance_file_still_reads():
 # with an optional reason, sign off, issue one certificate, mark a module complete).
 FORM_VIEWS = {
     "accounts:login": "anonymous",
+    "accounts:details": "participant",
+    "accounts:second_factor": "participant",
+    "account_reset_password": "anonymous",
+    "account_email": "participant",
+    "account_change_password": "participant",
     "personal_data:person_erase": "manager",
     "modules:module_reflections": "participant",
     "cohorts:attendance_register": "facilitator",
@@ -134,7 +139,11 @@ MALFORMED = {
             "new_password1",
             "new_password2",
             "username",
+            "login",
             "password",
+            "oldpassword",
+            "password1",
+            "password2",
         ),
         HUGE,
     ),

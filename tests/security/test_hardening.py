@@ -56,12 +56,47 @@ def test_documents_are_only_served_through_the_checked_view():
 
 def test_a_request_too_large_for_memory_is_refused_not_crashed(client):
     big = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
-    response = client.post(reverse("accounts:login"), {"username": big, "password": "x"})
+    response = client.post(reverse("accounts:login"), {"login": big, "password": "x"})
     assert response.status_code == 400
 
 
-def test_sign_in_lock_out_and_two_factor_are_switched_on_outside_dev():
-    assert settings.AUTHENTICATION_BACKENDS[0] == "accounts.backends.LockoutBackend"
-    assert settings.AXES_ENABLED
-    assert settings.AXES_FAILURE_LIMIT == 5
-    assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
+def test_sign_in_limits_and_second_factors_are_switched_on_outside_dev():
+    assert settings.AUTHENTICATION_BACKENDS == ["accounts.backends.EmailBackend"]
+    assert settings.ACCOUNT_RATE_LIMITS["login_failed"].endswith("5/15m/key")
+    assert {"email"} == settings.ACCOUNT_LOGIN_METHODS
+    assert "accounts.middleware.RequireSecondFactorMiddleware" in settings.MIDDLEWARE
+
+
+def test_every_response_carries_a_permissions_policy(client):
+    for url in (reverse("privacy"), reverse("accounts:login")):
+        policy = client.get(url)["Permissions-Policy"]
+        assert "camera=()" in policy and "geolocation=()" in policy and "microphone=()" in policy
+        assert "publickey-credentials-get=(self)" in policy
+
+
+def test_account_pages_and_personal_data_downloads_are_never_stored(client, manager):
+    assert "no-store" in client.get(reverse("accounts:login"))["Cache-Control"]
+    client.force_login(manager)
+    for url in (
+        reverse("accounts:my_account"),
+        reverse("personal_data:my_data"),
+        reverse("personal_data:my_data_download", args=["json"]),
+        reverse("account_email"),
+    ):
+        assert "no-store" in client.get(url)["Cache-Control"], url
+
+
+def test_the_sign_in_page_may_send_its_form_on_to_a_linked_identity_provider(client):
+    from single_sign_on.services import identity_provider_link
+    from tests.cohorts.factories import OrganisationFactory
+
+    identity_provider_link(
+        organisation=OrganisationFactory(name="Kent Police"),
+        issuer_url="https://login.example.net/tenant/v2.0",
+        client_id="academy",
+        client_secret="secret",
+        email_domains=["kent.police.example"],
+    )
+    policy = directives(client.get(reverse("accounts:login")))
+    assert policy["form-action"] == ["'self'", "https://login.example.net"]
+    assert directives(client.get(reverse("privacy")))["form-action"] == ["'self'"]

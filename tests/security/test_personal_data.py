@@ -151,10 +151,44 @@ def test_an_erased_person_cannot_sign_in_any_more(client, world):
     client.logout()
     client.post(
         reverse("accounts:login"),
-        {"username": "pat.ridley@example.org", "password": PASSWORD},
+        {"login": "pat.ridley@example.org", "password": PASSWORD},
         REMOTE_ADDR="10.9.9.9",
     )
     assert client.session.get("_auth_user_id") is None
+
+
+def test_erasure_forgets_how_the_person_signed_in(client, world):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.usersessions.models import UserSession
+    from django.test import Client
+
+    from tests.accounts.mfa_helpers import add_authenticator_app, totp_code
+
+    person = world.people["participant"]
+    secret = add_authenticator_app(person)
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    their_browser = Client()
+    their_browser.post(
+        reverse("accounts:login"),
+        {"login": person.email, "password": PASSWORD},
+        REMOTE_ADDR="10.8.8.8",
+        HTTP_USER_AGENT="Their browser",
+    )
+    their_browser.post(
+        reverse("mfa_authenticate"),
+        {"code": totp_code(secret)},
+        REMOTE_ADDR="10.8.8.8",
+        HTTP_USER_AGENT="Their browser",
+    )
+    assert UserSession.objects.filter(user=person, ip="10.8.8.8").exists()
+
+    client.force_login(world.people["manager"])
+    client.post(reverse("personal_data:person_erase", args=[person.pk]), {"confirm": "on"})
+    for model in (Authenticator, EmailAddress, UserSession):
+        assert not model.objects.filter(user=person).exists(), model
+    # Their open session ended with the erasure.
+    assert their_browser.get(reverse("home")).status_code == 302
 
 
 def test_a_manager_cannot_erase_themselves_or_erase_twice(client, world):

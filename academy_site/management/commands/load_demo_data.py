@@ -47,6 +47,7 @@ from cohorts.models import (
 from content.models import HomePage, StandardPage
 from modules.models import ModulePage, ModuleProgress, ProgrammePage
 from modules.services import programme_editors_group_name
+from single_sign_on.demo import demo_config, demo_identity_provider_link
 
 PASSWORD = "academy-demo"
 EMAIL_DOMAIN = "academy.example"
@@ -110,17 +111,25 @@ class Command(BaseCommand):
         write(f"  Admin:  {SITE_URL}/admin/")
         write(f"  Every demo person's password is {PASSWORD!r}. Sign in as:")
         write("")
-        rows = [("Login", "Email", "Role", "What they see")]
+        rows = [("Email", "Role", "What they see")]
         for login, _first, _last, _title, role, sees in content.LOGINS:
-            rows.append((login, f"{login}@{EMAIL_DOMAIN}", Role(role).label, sees))
-        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+            rows.append((f"{login}@{EMAIL_DOMAIN}", Role(role).label, sees))
+        widths = [max(len(row[i]) for row in rows) for i in range(2)]
         for row in rows:
             write(
                 "  "
-                + "  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True))
+                + "  ".join(cell.ljust(w) for cell, w in zip(row[:2], widths, strict=True))
                 + "  "
-                + row[3]
+                + row[2]
             )
+        write("")
+        provider = demo_config()
+        write(
+            '  Or "Sign in with Kent Police" (the local identity provider `make demo` starts on '
+            f"http://{provider['host']}:{provider['port']}) as a Kent Police officer, for example "
+            f"{provider['accounts'][0]['email']}, with the provider's password "
+            f"{provider['accounts'][0]['password']!r}."
+        )
         write("")
 
 
@@ -358,6 +367,7 @@ class DemoLoader:
         for login, first, last, title, role, _sees in content.LOGINS:
             self.person(first, last, title, login=login, roles=[role])
         self.organisations["kent-police"].nominators.set([self.people["nominator"]])
+        demo_identity_provider_link(organisation=self.organisations["kent-police"])
         for key, (first, last, title) in content.NOMINATORS.items():
             organisation = self.organisations[key]
             nominator = self.person(
