@@ -4,7 +4,7 @@ rule, every email from a background task, our wording, and the sign-in steps."""
 from allauth.account.adapter import DefaultAccountAdapter
 
 from .client_ip import client_ip
-from .emails import email_queue
+from .tasks import email_queue
 
 
 class AccountAdapter(DefaultAccountAdapter):

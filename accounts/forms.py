@@ -7,6 +7,8 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from .models import normalise_email
 from .organisation_sign_in import password_sign_in_refusal
+from .services import email_address_current_confirm
+from .tasks import password_reset_email_send
 
 User = get_user_model()
 
@@ -67,8 +69,6 @@ class PasswordResetRequestForm(forms.Form):
         return normalise_email(self.cleaned_data["email"])
 
     def save(self, request, **kwargs):
-        from .tasks import password_reset_email_send
-
         password_reset_email_send.enqueue(email=self.cleaned_data["email"])
         return self.cleaned_data["email"]
 
@@ -94,8 +94,6 @@ class EmailChangeForm(AddEmailForm):
         return super().clean_email()
 
     def save(self, request):
-        from .services import email_address_current_confirm
-
         email = self.cleaned_data["email"]
         if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
             get_adapter().send_account_already_exists_mail(email)

@@ -24,10 +24,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from .emails import email_queue
 from .organisation_sign_in import provider_enforces_second_factor
 from .roles import is_facilitator, is_programme_manager
 from .services import email_address_current_confirm
+from .tasks import email_queue
 
 EMAIL_CODE_MINUTES = 10
 EMAIL_CODE_ATTEMPTS = 5

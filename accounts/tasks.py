@@ -9,6 +9,8 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django_tasks import task
 
+from links import absolute_url
+
 from .emails import email_render
 from .models import normalise_email
 from .organisation_sign_in import password_sign_in_refusal
@@ -20,10 +22,17 @@ def email_send(*, subject, body, to):
     return len(to)
 
 
+def email_queue(*, template_prefix, to, context):
+    """Render now, send from the task. A task queued in the database is only seen by a worker
+    once the surrounding transaction commits, so a rolled-back change sends nothing."""
+    subject, body = email_render(template_prefix=template_prefix, to=to, context=context)
+    email_send.enqueue(subject=subject, body=body, to=[to])
+
+
 def _reset_link(user):
     key = f"{user_pk_to_url_str(user)}-{default_token_generator.make_token(user)}"
     path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path.replace("UID-KEY", key)
+    return absolute_url(path.replace("UID-KEY", key))
 
 
 @task()

@@ -24,6 +24,7 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import dj_database_url
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
@@ -64,8 +65,6 @@ class Database:
 
     @classmethod
     def from_url(cls, url):
-        import dj_database_url
-
         config = dj_database_url.parse(url)
         vendor = "sqlite" if "sqlite" in config["ENGINE"] else "postgresql"
         return cls(
