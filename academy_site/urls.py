@@ -17,6 +17,7 @@ urlpatterns = [
     path("learning/", include("modules.urls")),
     path("cohorts/", include("cohorts.urls")),
     path("certificates/", include("cohorts.certificate_urls")),
+    path("impact/", include("impact.urls")),
 ]
 
 if settings.DEBUG:

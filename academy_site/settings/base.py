@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "content",
     "modules",
     "cohorts",
+    "impact",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
