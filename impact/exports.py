@@ -53,9 +53,10 @@ def spreadsheet(*, sheets: list[Sheet], export_format: str) -> tuple[bytes, str]
             dataset.title = "".join(c for c in dataset.title if c not in "[]:*?/\\")[:31]
             book.add_sheet(dataset)
         return book.export("xlsx"), CONTENT_TYPES["xlsx"]
-    parts = []
-    for dataset in datasets:
-        parts.append(tablib.Dataset(headers=[_cell(dataset.title)]).export("csv"))
-        parts.append(dataset.export("csv"))
+    # Each table under its title, a blank line between tables.
+    text = "\r\n".join(
+        tablib.Dataset(headers=[_cell(dataset.title)]).export("csv") + dataset.export("csv")
+        for dataset in datasets
+    )
     # A byte-order mark so spreadsheet programs read names in any script correctly.
-    return ("\ufeff" + "\r\n".join(parts)).encode("utf-8"), CONTENT_TYPES["csv"]
+    return ("\ufeff" + text).encode("utf-8"), CONTENT_TYPES["csv"]

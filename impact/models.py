@@ -145,7 +145,7 @@ class SelfAssessment(models.Model):
 
     class Meta:
         verbose_name = "self-assessment"
-        ordering = ["enrolment", "stage"]
+        ordering = ["enrolment_id", "stage"]
         constraints = [
             models.UniqueConstraint(
                 fields=["enrolment", "stage"], name="impact_selfassessment_once_per_stage"
@@ -201,7 +201,7 @@ class SessionFeedback(models.Model):
     class Meta:
         verbose_name = "session feedback"
         verbose_name_plural = "session feedback"
-        ordering = ["session", "submitted_at"]
+        ordering = ["session_id", "submitted_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "enrolment"], name="impact_feedback_once_per_session"
