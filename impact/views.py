@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.roles import is_facilitator, is_nominator, is_programme_manager
 from cohorts.models import Cohort, CohortSession, Enrolment
 
+from . import dashboard as dashboard_figures
 from . import rules, selectors, services
 from .dashboard import FIGURES, Dashboard, load_options
 from .exports import CONTENT_TYPES, spreadsheet
@@ -56,12 +57,20 @@ def _dashboard(request):
 @login_required
 def dashboard(request):
     form, board = _dashboard(request)
+    figures = board.figures()
     return render(
         request,
         "impact/dashboard.html",
         {
             "form": form,
-            "figures": board.figures(),
+            "figures": figures,
+            "worked_out_at": min(figure.worked_out_at for figure in figures),
+            "kept_minutes": dashboard_figures.CACHE_SECONDS // 60,
+            "kept_seconds": dashboard_figures.CACHE_SECONDS,
+            # Drawn again whenever a figure is worked out again, or the filters change.
+            "fragment_key": board.cache_key(
+                max(figure.worked_out_at for figure in figures).isoformat()
+            ),
             "scope": _scope_label(request.user),
             "query": request.GET.urlencode(),
             "formats": list(CONTENT_TYPES),

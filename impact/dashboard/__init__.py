@@ -5,12 +5,27 @@ cohorts, for what one person may see, narrowed by their filters.
 (`figure(key)`), in a fixed number of queries whatever the size of the academy.
 """
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from .figures import CohortFigures
 from .outcomes import OutcomeFigures
 from .progress import ProgressFigures
-from .scope import Filters, Options, Period, cohorts_in_view, enrolments_in_view, load_options
+from .scope import (
+    Filters,
+    Options,
+    Period,
+    cohorts_in_view,
+    enrolment_q,
+    enrolments_in_view,
+    load_options,
+    sees_everything,
+)
+
+# Figures are kept this long for the same view (the same filters, and everyone who sees
+# everything, or one person): at national scale they take a second or two to work out.
+CACHE_SECONDS = 300
+CACHE_VERSION = 1
 
 FIGURES = {
     "cohorts": "figure_cohorts",
@@ -36,8 +51,34 @@ class Dashboard(CohortFigures, ProgressFigures, OutcomeFigures):
         self.cohorts = cohorts_in_view(user, filters)
         self.enrolments = enrolments_in_view(user, filters)
 
-    def figure(self, key):
-        return getattr(self, FIGURES[key])()
+    def enrolment_q(self, prefix):
+        """The enrolments in view, as a condition on records reached through `prefix`."""
+        return enrolment_q(self.user, self.filters, prefix)
 
-    def figures(self):
-        return [self.figure(key) for key in FIGURES]
+    def cache_key(self, key):
+        scope = "everything" if sees_everything(self.user) else f"person-{self.user.pk}"
+        return f"impact:dashboard:{CACHE_VERSION}:{scope}:{key}:{self.filters.cache_key}"
+
+    def work_out(self, key):
+        figure = getattr(self, FIGURES[key])()
+        figure.worked_out_at = timezone.now()
+        return figure
+
+    def figure(self, key):
+        return self.figures([key])[0]
+
+    def figures(self, keys=None):
+        """The figures (all of them, or those of `keys`), from the cache where they were worked
+        out in the last CACHE_SECONDS for the same view: the dashboard is read far more often
+        than its national-scale sums change."""
+        keys = list(keys or FIGURES)
+        cached = cache.get_many([self.cache_key(key) for key in keys])
+        figures, fresh = [], {}
+        for key in keys:
+            figure = cached.get(self.cache_key(key))
+            if figure is None:
+                figure = fresh[self.cache_key(key)] = self.work_out(key)
+            figures.append(figure)
+        if fresh:
+            cache.set_many(fresh, CACHE_SECONDS)
+        return figures

@@ -37,6 +37,7 @@ class Figure:
     tables: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     message: str = ""  # shown instead of the chart when there is nothing to draw
+    worked_out_at: object = None
 
     @property
     def table(self):

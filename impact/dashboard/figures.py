@@ -9,7 +9,8 @@ so its whole capacity) from cohorts.permissions.can_view_cohort_mix.
 from collections import defaultdict
 from functools import cached_property
 
-from django.db.models import Count
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Prefetch
 
 from accounts.roles import is_programme_manager
 from cohorts.mix import cohort_mixes
@@ -23,6 +24,7 @@ ALL = "All programmes"
 STATUS_LABELS = dict(Cohort.Status.choices)
 SECTOR_LABELS = dict(Sector.choices)
 OFF_TARGET_SHOWN = 20
+User = get_user_model()
 
 
 class CohortFigures:
@@ -87,7 +89,7 @@ class CohortFigures:
                 "target_min_sectors",
                 "target_max_share_percent",
             )
-            .prefetch_related("facilitators")
+            .prefetch_related(Prefetch("facilitators", queryset=User.objects.only("pk")))
             .order_by("-starts_on", "name")
         )
 

@@ -79,7 +79,7 @@ class OutcomeFigures:
 
     @cached_property
     def assessments(self):
-        return SelfAssessment.objects.filter(enrolment__in=self.enrolments.values("pk"))
+        return SelfAssessment.objects.filter(self.enrolment_q("enrolment__"))
 
     def paired_changes(self, *keys):
         """[PairedChange] per group of `keys` (fields of the self-assessment), in one query."""
@@ -192,7 +192,7 @@ class OutcomeFigures:
     # --- Session feedback -------------------------------------------------------------------
 
     def figure_feedback(self):
-        feedback = SessionFeedback.objects.filter(enrolment__in=self.enrolments.values("pk"))
+        feedback = SessionFeedback.objects.filter(self.enrolment_q("enrolment__"))
         programme = "enrolment__cohort__programme_id"
         everyone = feedback.aggregate(n=Count("pk"), people=PEOPLE, total=Sum("usefulness"))
         per_score = {

@@ -57,7 +57,8 @@ class ProgressFigures:
             r["enrolment__cohort__programme_id"]: r["n"]
             for r in AttendanceMark.objects.filter(
                 self.counted_as_attended(),
-                enrolment__in=taking_part.values("pk"),
+                self.enrolment_q("enrolment__"),
+                enrolment__status__in=Enrolment.ACTIVE,
                 session__starts_at__lte=self.now,
             )
             .values("enrolment__cohort__programme_id")
@@ -107,7 +108,7 @@ class ProgressFigures:
         certificates = {}
         revoked = {}
         for row in (
-            Certificate.objects.filter(enrolment__in=self.enrolments.values("pk"))
+            Certificate.objects.filter(self.enrolment_q("enrolment__"))
             .values("enrolment__cohort__programme_id")
             .annotate(
                 valid=Count("pk", filter=Q(revoked_at__isnull=True)),
@@ -177,10 +178,11 @@ class ProgressFigures:
         )
 
     def figure_at_risk(self):
-        running = self.enrolments.filter(
-            status=Enrolment.Status.CONFIRMED, cohort__status=Cohort.Status.RUNNING
+        warnings = AttendanceNotification.objects.filter(
+            self.enrolment_q("enrolment__"),
+            enrolment__status=Enrolment.Status.CONFIRMED,
+            enrolment__cohort__status=Cohort.Status.RUNNING,
         )
-        warnings = AttendanceNotification.objects.filter(enrolment__in=running.values("pk"))
         key = "enrolment__cohort__programme_id"
         by_kind = {
             (r[key], r["kind"]): r["n"]

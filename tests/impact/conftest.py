@@ -17,3 +17,10 @@ def ended_session():
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _dashboard_worked_out_on_each_request(monkeypatch):
+    """The dashboard keeps its figures for a few minutes; tests that change data between two
+    requests want them worked out again (test_dashboard_cache.py tests the keeping)."""
+    monkeypatch.setattr("impact.dashboard.CACHE_SECONDS", 0)
