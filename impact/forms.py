@@ -12,7 +12,7 @@ from .models import SessionFeedback
 
 class DashboardFilterForm(forms.Form):
     """Narrow the dashboard to one programme, place, sector, organisation or financial year.
-    The choices come from what the person may see (impact.dashboard.load_options), so checking
+    The choices come from what the person may see (impact.dashboard.options_for), so checking
     them costs no queries."""
 
     programme = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)

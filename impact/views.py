@@ -15,7 +15,7 @@ from cohorts.models import Cohort, CohortSession, Enrolment
 
 from . import dashboard as dashboard_figures
 from . import rules, selectors, services
-from .dashboard import FIGURES, Dashboard, load_options
+from .dashboard import FIGURES, Dashboard, options_for
 from .exports import CONTENT_TYPES, spreadsheet
 from .forms import DashboardFilterForm, SelfAssessmentForm, SessionFeedbackForm
 from .models import SelfAssessment, SessionFeedback
@@ -46,7 +46,7 @@ def _scope_label(user):
 
 def _dashboard(request):
     _check(can_view_dashboard(request.user))
-    options = load_options(request.user)
+    options = options_for(request.user)
     form = DashboardFilterForm(
         request.GET, options=options, today=rules.local_today(timezone.now())
     )
@@ -110,10 +110,9 @@ def self_assessment(request, pk):
         "is_before": stage == SelfAssessment.Stage.BEFORE,
     }
     if stage is None:
-        open_stage = rules.assessment_stage_open(enrolment, today=today)
-        return render(
-            request, "impact/self_assessment_given.html", {**context, "stage": open_stage}
-        )
+        given_stage = rules.assessment_stage_open(enrolment, today=today)
+        context.update(stage=given_stage, is_before=given_stage == SelfAssessment.Stage.BEFORE)
+        return render(request, "impact/self_assessment_given.html", context)
     form = SelfAssessmentForm(request.POST or None, wording=wording)
     if request.method == "POST" and form.is_valid():
         try:
@@ -127,12 +126,7 @@ def self_assessment(request, pk):
     return render(
         request,
         "impact/self_assessment.html",
-        {
-            **context,
-            "form": form,
-            "stage": stage,
-            "is_before": stage == SelfAssessment.Stage.BEFORE,
-        },
+        {**context, "form": form, "stage": stage},
     )
 
 

@@ -39,7 +39,21 @@ FIGURES = {
     "feedback": "figure_feedback",
 }
 
-__all__ = ["FIGURES", "Dashboard", "Filters", "Options", "Period", "load_options"]
+__all__ = ["FIGURES", "Dashboard", "Filters", "Options", "Period", "options_for"]
+
+
+def _scope_key(user):
+    return "everything" if sees_everything(user) else f"person-{user.pk}"
+
+
+def options_for(user) -> Options:
+    """What the filters offer this person, kept as long as the figures."""
+    key = f"impact:dashboard:{CACHE_VERSION}:{_scope_key(user)}:options"
+    options = cache.get(key)
+    if options is None:
+        options = load_options(user)
+        cache.set(key, options, CACHE_SECONDS)
+    return options
 
 
 class Dashboard(CohortFigures, ProgressFigures, OutcomeFigures):
@@ -56,7 +70,7 @@ class Dashboard(CohortFigures, ProgressFigures, OutcomeFigures):
         return enrolment_q(self.user, self.filters, prefix)
 
     def cache_key(self, key):
-        scope = "everything" if sees_everything(self.user) else f"person-{self.user.pk}"
+        scope = _scope_key(self.user)
         return f"impact:dashboard:{CACHE_VERSION}:{scope}:{key}:{self.filters.cache_key}"
 
     def work_out(self, key):

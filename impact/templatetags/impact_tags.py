@@ -2,6 +2,7 @@
 which belong to other apps and only include impact's templates), and table cell formatting."""
 
 from django import template
+from django.utils.html import format_html, format_html_join
 
 from cohorts.models import Enrolment
 
@@ -39,3 +40,25 @@ def is_number(value):
 def signed(value):
     """A change with its sign: +0.8, -0.3."""
     return signed_text(value)
+
+
+@register.filter
+def select_options(field):
+    """The <option>s of a bound select field, drawn in one go: the dashboard's organisation
+    filter offers hundreds, which Django's widget templates draw one template at a time."""
+    chosen = str(field.value() or "")
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (
+                format_html(
+                    '<option value="{}"{}>{}</option>',
+                    value,
+                    " selected" if str(value) == chosen else "",
+                    label,
+                ),
+            )
+            for value, label in field.field.choices
+        ),
+    )

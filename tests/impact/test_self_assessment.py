@@ -81,7 +81,9 @@ def test_rating_yourself_twice_at_the_same_stage_says_you_already_have(
     SelfAssessmentFactory(enrolment=enrolment, stage=Stage.BEFORE)
     client.force_login(participant)
     url = reverse("impact:self_assessment", args=[enrolment.pk])
-    assert "You have already rated yourself (before)" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "You have already rated yourself (before)" in page
+    assert "asked to rate yourself again when you complete" in page
     response = client.post(url, _all(5))
     assert "You have already rated yourself" in response.content.decode()
     assert SelfAssessment.objects.filter(enrolment=enrolment).count() == 1
