@@ -33,7 +33,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "8"))
 CONCURRENCY = 4
 RPS_AIM, P95_AIM, SCALE_AIM = 0.7, 1.5, 1.2
 SIGNED_OUT = "bare StandardPage, signed out"
-ROLES = ["participant", "facilitator", "nominator"]
+ROLES = ["participant", "facilitator", "nominator", "manager"]
 
 
 def bare_as(role):
@@ -86,6 +86,10 @@ def pages(db):
             "nominator",
             f"/cohorts/nominate/?cohort={nominators_cohort}",
         ),
+        # Evidence of impact (issue 18): figures are kept five minutes per view, so this measures
+        # reading them; tests/impact/test_query_budget.py holds the cost of working them out.
+        "programme dashboard": ("manager", "/impact/"),
+        "programme dashboard, nominator": ("nominator", "/impact/"),
     }
 
 

@@ -51,6 +51,35 @@ def write_xlsx(rows, *, title="Sheet1") -> bytes:
     return out.getvalue()
 
 
+def _sheet_title(title):
+    # Excel's worksheet names: at most 31 characters, none of []:*?/\
+    return "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet"
+
+
+def write_sheets(sheets, export_format) -> bytes:
+    """Several tables in one download: `sheets` is a list of (title, rows) with the header
+    first in each. Excel gets one worksheet per table; CSV gets each table under its title,
+    a blank line between them."""
+    if export_format == "xlsx":
+        workbook = Workbook(write_only=True)
+        for title, rows in sheets:
+            sheet = workbook.create_sheet(title=_sheet_title(title))
+            for row in _safe_rows(rows):
+                sheet.append(row)
+        out = io.BytesIO()
+        workbook.save(out)
+        return out.getvalue()
+    if export_format == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        for index, (title, rows) in enumerate(sheets):
+            if index:
+                writer.writerow([])
+            writer.writerows(_safe_rows([[title], *rows]))
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+    raise ValueError(f"No such spreadsheet format: {export_format!r}")
+
+
 def write_spreadsheet(rows, export_format, *, title="Sheet1") -> bytes:
     """The rows in `export_format` ("csv" or "xlsx")."""
     if export_format == "csv":

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "scheduler",
     # Sign in with your organisation (OpenID Connect); depends on accounts, cohorts and allauth.
     "single_sign_on",
+    "impact",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -2,6 +2,7 @@
 more than P% from one sector). Counts the people holding seats (invited, confirmed, and
 completed or not), because that is who will be in the room."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -57,6 +58,27 @@ def cohort_mix(cohort):
         .annotate(n=Count("pk"))
         .order_by("-n", "organisation__name")
     )
+    return _mix_of(cohort, rows)
+
+
+def cohort_mixes(cohorts) -> dict:
+    """The mix of each of `cohorts` (cohort id -> CohortMix), in one query whatever their
+    number: the same rule as cohort_mix, for reports across many cohorts."""
+    cohorts = list(cohorts)
+    rows = defaultdict(list)
+    for row in (
+        Enrolment.objects.filter(
+            cohort__in=[c.pk for c in cohorts], status__in=Enrolment.SEAT_HOLDING
+        )
+        .values("cohort_id", "organisation__name", "organisation__sector")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "organisation__name")
+    ):
+        rows[row["cohort_id"]].append(row)
+    return {cohort.pk: _mix_of(cohort, rows[cohort.pk]) for cohort in cohorts}
+
+
+def _mix_of(cohort, rows):
     total = sum(row["n"] for row in rows)
     labels = dict(Sector.choices)
     by_sector = {}

@@ -18,9 +18,11 @@ ALLOWED = {
     "modules": {"accounts", "content", "personal_data", "links", "spreadsheets"},
     "cohorts": {"accounts", "content", "personal_data", "modules", "links", "spreadsheets"},
     "single_sign_on": {"accounts", "cohorts", "links"},
+    "impact": {"accounts", "cohorts", "modules", "personal_data", "links", "spreadsheets"},
     "backups": set(),
     "scheduler": set(),
     "academy_site": {
+        "impact",
         "single_sign_on",
         "backups",
         "scheduler",

@@ -183,3 +183,22 @@ def test_permission_matrix_for_enrolment_pages(
     assert bool(can_view_cohort_mix(user, cohort)) is mix
     assert bool(can_see_fellow_participants(user, cohort)) is people
     assert bool(can_manage_enrolment(user, enrolment)) is manage
+
+
+def test_many_cohorts_mixes_in_one_query_match_each_cohorts_own(
+    cohort, organisations, django_assert_num_queries
+):
+    from cohorts.enrolment.mix import cohort_mixes
+
+    enrol(cohort, organisations[Sector.POLICE], 3)
+    enrol(cohort, organisations[Sector.HEALTH], 1)
+    other = CohortFactory(
+        programme=cohort.programme, target_min_sectors=1, target_max_share_percent=100
+    )
+    enrol(other, organisations[Sector.FIRE_AND_RESCUE], 2)
+    empty = CohortFactory(programme=cohort.programme)
+    with django_assert_num_queries(1):
+        mixes = cohort_mixes([cohort, other, empty])
+    for each in (cohort, other, empty):
+        assert mixes[each.pk] == cohort_mix(each)
+    assert mixes[cohort.pk].is_off and not mixes[other.pk].is_off and mixes[empty.pk].total == 0

@@ -26,7 +26,8 @@ SCALE = 0.01
 # StandardPage shown to the same participant is the yardstick: what is over it is the page's own.
 BUDGETS = {
     "bare StandardPage": 9,
-    "participant home": 10,
+    # Two of them ask what evidence of impact wants of the person: ratings due, sessions to answer.
+    "participant home": 12,
     "module page": 13,
     "cohort attendance grid": 12,
     "nominator portal": 8,

@@ -317,6 +317,30 @@ MATRIX = {
         lambda w: {"pk": w["sessionB1"].pk},
         "login 200 403 403 403 200 403 200",
     ),
+    # Evidence of impact (issue 18): the dashboard (scoped by visible_to) and its downloads,
+    # a participant's own self-assessment and session feedback, a cohort's feedback.
+    "impact:dashboard": (None, None, "login 403 403 200 200 200 200 200"),
+    "impact:dashboard_export": (
+        lambda w: {"figure": "places", "export_format": "csv"},
+        None,
+        "login 403 403 200 200 200 200 200",
+    ),
+    "impact:self_assessment": (
+        lambda w: {"pk": w["enrolmentA"].pk},
+        lambda w: {"pk": w["enrolmentB"].pk},
+        "login 200 404 404 404 404 404 404",
+    ),
+    "impact:my_capabilities": (None, None, "login 200 200 200 200 200 200 200"),
+    "impact:session_feedback": (
+        lambda w: {"pk": w["sessionA1"].pk},
+        lambda w: {"pk": w["sessionB1"].pk},
+        "login 200 403 403 403 403 403 403",
+    ),
+    "impact:cohort_feedback": (
+        lambda w: {"pk": w["cohortA"].pk},
+        lambda w: {"pk": w["cohortB"].pk},
+        "login 403 403 403 403 200 403 200",
+    ),
     # Public certificate checks: anyone with the code.
     "certificates:verify_form": (None, None, "200 200 200 200 200 200 200 200"),
     "certificates:verify": (

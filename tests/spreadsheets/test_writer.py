@@ -12,7 +12,13 @@ from openpyxl import load_workbook
 from wagtail.admin.viewsets import viewsets
 
 from cohorts.models import Enrolment
-from spreadsheets.writer import FormulaSafeExportMixin, safe_cell, write_csv, write_xlsx
+from spreadsheets.writer import (
+    FormulaSafeExportMixin,
+    safe_cell,
+    write_csv,
+    write_sheets,
+    write_xlsx,
+)
 from tests.accounts.factories import UserFactory
 from tests.cohorts.attendance_helpers import cohort_with_sessions
 from tests.cohorts.factories import CertificateFactory, EnrolmentFactory
@@ -59,6 +65,27 @@ def _viewsets():
 
 
 @pytest.mark.django_db
+def test_several_tables_in_one_download_are_formula_safe_in_both_formats():
+    sheets = [
+        ("Cohorts: status", [["Cohort", "Count"], ["=cmd", 3]]),
+        ("Sectors/places [all]", [["Sector", "Share"], ["@SUM(A1)", 0.5]]),
+    ]
+    workbook = load_workbook(io.BytesIO(write_sheets(sheets, "xlsx")))
+    assert workbook.sheetnames == ["Cohorts status", "Sectorsplaces all"]
+    assert [c.value for c in workbook["Cohorts status"][2]] == ["'=cmd", 3]
+    assert workbook["Sectorsplaces all"]["A2"].data_type != "f"
+    text = write_sheets(sheets, "csv").decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(text))) == [
+        ["Cohorts: status"],
+        ["Cohort", "Count"],
+        ["'=cmd", "3"],
+        [],
+        ["Sectors/places [all]"],
+        ["Sector", "Share"],
+        ["'@SUM(A1)", "0.5"],
+    ]
+
+
 def test_every_admin_listing_with_an_export_writes_it_formula_safe():
     exporting = [
         viewset

@@ -39,6 +39,7 @@ from cohorts.models import (
     SeatAllocation,
     Sector,
 )
+from impact import national as impact_national
 from modules.models import ModulePage, ModuleProgress, ProgrammePage
 
 EMAIL_DOMAIN = "national.example"
@@ -128,6 +129,12 @@ class NationalGenerator:
         self.enrolments()
         self.marks()
         self.progress()
+        impact = impact_national.generate(
+            enrolments=self.enrolment_list,
+            sessions_by_cohort=self.sessions_by_cohort,
+            chance=self.random,
+            now=timezone.now(),
+        )
         return {
             "places": len(self.place_list),
             "organisations": len(self.organisation_list),
@@ -136,6 +143,7 @@ class NationalGenerator:
             "enrolments": len(self.enrolment_list),
             "attendance marks": self.mark_count,
             "module progress": self.progress_count,
+            **impact,
         }
 
     def users(self, prefix, count, group_slug):

@@ -45,6 +45,7 @@ from cohorts.models import (
     SeatAllocation,
 )
 from content.models import HomePage, StandardPage
+from impact import demo as impact_demo
 from modules.models import ModulePage, ModuleProgress, ProgrammePage
 from modules.services import programme_editors_group_name
 from single_sign_on.demo import demo_config, demo_identity_provider_link
@@ -166,6 +167,9 @@ class DemoLoader:
         self.member_cohort(members)
         self.running_progress(digital, running)
         self.closed_progress_and_certificates(digital, closed)
+        impact_demo.load(
+            digital=digital, members=members, leave_undone=self.people["participant"], now=self.now
+        )
         return [
             f"{len(programmes)} programmes",
             f"{sum(len(modules) for modules in self.modules.values())} modules",
