@@ -4,10 +4,10 @@ enrolment they belong to: `Enrolment.objects.visible_to(user)` is the one scopin
 from django.db import models
 from django.db.models import Exists, OuterRef
 
+from cohorts.models import Enrolment
+
 
 def _visible_enrolments(user):
-    from cohorts.models import Enrolment
-
     return Enrolment.objects.visible_to(user).values("pk")
 
 
