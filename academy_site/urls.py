@@ -17,6 +17,7 @@ urlpatterns = [
     path("learning/", include("modules.urls")),
     path("cohorts/", include("cohorts.urls")),
     path("certificates/", include("cohorts.certificate_urls")),
+    path("practice/", include("practice.urls")),
 ]
 
 if settings.DEBUG:

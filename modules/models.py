@@ -11,8 +11,16 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from content.blocks import ModuleStreamBlock
+from practice.blocks import CaseStudiesBlock
 
 from .querysets import ModulePageQuerySet
+
+
+class ModuleBodyBlock(ModuleStreamBlock):
+    """A module's body: the shared learning blocks, and examples from the good practice
+    database (practice never imports modules, so this import makes no cycle)."""
+
+    case_studies = CaseStudiesBlock()
 
 
 class ProgrammePage(Page):
@@ -85,7 +93,7 @@ class ModulePage(Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         "estimated time (minutes)", default=60, help_text="How long the online content takes."
     )
-    body = StreamField(ModuleStreamBlock(), blank=True)
+    body = StreamField(ModuleBodyBlock(), blank=True)
 
     objects = PageManager.from_queryset(ModulePageQuerySet)()
 

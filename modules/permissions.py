@@ -10,8 +10,10 @@ these rules live.
   see every module, and a module no session of the participant's cohort covers is always open.
 - Cohort session material is cohort-specific: that cohort's active participants, its
   facilitators and programme managers may read it; facilitators and managers edit it.
-- A document used in restricted content (a module's body, a cohort session's slides) is served
-  only to someone who may see one of the pages or sessions using it; other documents are public.
+- A document used in restricted content (a module's body, a cohort session's slides, a
+  members-only or unpublished case study) is served only to someone who may see one of the
+  pages or sessions using it; other documents are public, and so is any document an open,
+  published case study shows.
 
 Each check answers a `Permission(allowed, reason)` so a view can show the reason on its 403 page.
 """
@@ -217,42 +219,58 @@ def can_view_cohort_progress(user, cohort):
 
 
 def restricted_uses_of_document(document):
-    """The modules, cohort sessions and cohorts that use this document (none: it is public).
+    """The modules, cohort sessions, cohorts and case studies that use this document and are
+    not open to everyone (none: it is public).
 
-    Modules are found through Wagtail's reference index (document blocks and rich text links),
-    cohort sessions through their slides, and cohorts through the reference index too (a
-    document linked from a session's rich text material is indexed against its cohort)."""
+    Modules and case studies are found through Wagtail's reference index (document blocks, rich
+    text links, a case study's documents), cohort sessions through their slides, and cohorts
+    through the reference index too (a document linked from a session's rich text material is
+    indexed against its cohort). A document an open, published case study shows is public: that
+    page puts it in front of everyone."""
+    from django.contrib.auth.models import AnonymousUser
     from wagtail.models import ReferenceIndex
 
     from cohorts.models import Cohort, CohortSession
+    from practice.models import CaseStudyPage
 
     from .models import ModulePage
 
-    module_ids, cohort_ids = set(), set()
+    page_ids, cohort_ids = set(), set()
     for app_label, model, object_id in ReferenceIndex.get_references_to(document).values_list(
         "base_content_type__app_label", "base_content_type__model", "object_id"
     ):
         if (app_label, model) == ("wagtailcore", "page"):
-            module_ids.add(int(object_id))
+            page_ids.add(int(object_id))
         elif (app_label, model) == ("cohorts", "cohort"):
             cohort_ids.add(int(object_id))
-    modules = list(ModulePage.objects.filter(pk__in=module_ids))
+    case_studies = CaseStudyPage.objects.filter(pk__in=page_ids)
+    if page_ids and case_studies.visible_to(AnonymousUser()).exists():
+        return [], [], [], []
+    modules = list(ModulePage.objects.filter(pk__in=page_ids))
     sessions = list(CohortSession.objects.filter(slides=document).select_related("cohort"))
     cohorts = list(Cohort.objects.filter(pk__in=cohort_ids))
-    return modules, sessions, cohorts
+    return modules, sessions, cohorts, list(case_studies.only("id"))
 
 
 def can_download_document(user, document):
     from cohorts.models import Enrolment
+    from practice.models import CaseStudyPage
 
-    modules, sessions, cohorts = restricted_uses_of_document(document)
-    if not modules and not sessions and not cohorts:
+    modules, sessions, cohorts, case_studies = restricted_uses_of_document(document)
+    if not modules and not sessions and not cohorts and not case_studies:
         return ALLOWED
     if not _signed_in(user):
         return Permission(False, "Sign in to download this document.")
     if is_programme_manager(user):
         return ALLOWED
     if modules and _any_module_visible(user, modules):
+        return ALLOWED
+    if (
+        case_studies
+        and CaseStudyPage.objects.filter(pk__in=[c.pk for c in case_studies])
+        .visible_to(user)
+        .exists()
+    ):
         return ALLOWED
     cohorts = {session.cohort.pk: session.cohort for session in sessions} | {
         cohort.pk: cohort for cohort in cohorts
@@ -263,6 +281,8 @@ def can_download_document(user, document):
         cohort_id__in=list(cohorts), participant=user, status__in=Enrolment.ACTIVE
     ).exists():
         return ALLOWED
+    if not cohorts and not modules:
+        return Permission(False, "This document belongs to a case study that is not published.")
     return Permission(
         False, "This document is part of a programme's material for its participants only."
     )

@@ -47,6 +47,7 @@ from cohorts.models import (
 from content.models import HomePage, StandardPage
 from modules.models import ModulePage, ModuleProgress, ProgrammePage
 from modules.services import programme_editors_group_name
+from practice import demo as practice_demo
 
 PASSWORD = "academy-demo"
 EMAIL_DOMAIN = "academy.example"
@@ -158,11 +159,19 @@ class DemoLoader:
         self.member_cohort(members)
         self.running_progress(digital, running)
         self.closed_progress_and_certificates(digital, closed)
+        practice = practice_demo.load(
+            home=home,
+            manager=self.people["manager"],
+            proposer=self.people["participant"],
+            modules=[m for ms in self.modules.values() for m in ms],
+            organisations=self.organisations,
+        )
         return [
             f"{len(programmes)} programmes",
             f"{sum(len(modules) for modules in self.modules.values())} modules",
             f"{Cohort.objects.filter(programme__in=programmes.values()).count()} cohorts",
             f"{User.objects.filter(email__iendswith='@' + EMAIL_DOMAIN).count()} people",
+            *practice,
         ]
 
     # --- Clearing out the previous load ---------------------------------------------------

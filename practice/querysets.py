@@ -1,0 +1,55 @@
+"""Read-only querysets for the good practice database. `visible_to(user)` is the one scoping rule:
+search, filters and their counts, listings, module blocks, question sets, their downloads and
+documents (modules.permissions.can_download_document) all go through it."""
+
+from django.db import models
+from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
+
+from accounts.roles import is_programme_manager
+
+
+def signed_in(user):
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+class CaseStudyPageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """The case studies this person may open: published ones; members-only ones only when
+        they are signed in. Wagtail's own privacy settings, if a programme manager sets one on a
+        page, hold too: a page behind a password or for certain groups is listed only to
+        programme managers, and behind "signed in" only to signed-in people."""
+        published = self.live()
+        if not signed_in(user):
+            return published.filter(members_only=False).public()
+        if is_programme_manager(user):
+            return published
+        restricted = PageViewRestriction.objects.exclude(
+            restriction_type=PageViewRestriction.LOGIN
+        ).values_list("page__path", flat=True)
+        for path in restricted:
+            published = published.exclude(path__startswith=path)
+        return published
+
+    def members_only(self):
+        return self.filter(members_only=True)
+
+
+class CaseStudyProposalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Proposers see their own proposals; programme managers see every proposal."""
+        if not signed_in(user):
+            return self.none()
+        if is_programme_manager(user):
+            return self
+        return self.filter(proposed_by=user)
+
+
+class QuestionSetQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A question set is its peer team member's own; programme managers see them all."""
+        if not signed_in(user):
+            return self.none()
+        if is_programme_manager(user):
+            return self
+        return self.filter(created_by=user)
