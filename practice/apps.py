@@ -11,6 +11,13 @@ class PracticeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.permissions import register_permission_policy
+
         from . import signals
+        from .models import CaseStudyProposal, QuestionSet
+        from .permissions import ReadOnlyPermissionPolicy
 
         signals.connect()
+        # Written only by the site's forms (practice.services), even for superusers.
+        for model in (CaseStudyProposal, QuestionSet):
+            register_permission_policy(model, ReadOnlyPermissionPolicy(model))

@@ -203,9 +203,9 @@ class CaseStudyProposalForm(forms.Form):
                             field,
                             f"Give the figure, its source and its year for {kind.label.lower()}.",
                         )
+            elif all(given) and kind not in SIGNED_OUTCOMES and data[value] < 0:
+                self.add_error(value, f"{kind.label} cannot be negative.")
             elif all(given):
-                if kind not in SIGNED_OUTCOMES and data[value] < 0:
-                    self.add_error(value, f"{kind.label} cannot be negative.")
                 outcomes.append(
                     {
                         "kind": kind.value,

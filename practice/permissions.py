@@ -11,6 +11,8 @@ each check answering `Permission(allowed, reason)` so a 403 page can say why.
 
 from typing import NamedTuple
 
+from wagtail.permission_policies import ModelPermissionPolicy
+
 from .querysets import signed_in
 
 
@@ -71,3 +73,13 @@ def can_view_question_set(user, question_set):
     if QuestionSet.objects.visible_to(user).filter(pk=question_set.pk).exists():
         return ALLOWED
     return Permission(False, "A question set is for the peer team member who made it.")
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Proposals and question sets are written by the site's forms through practice.services
+    (which start workflows and check who may act): the admin only reads them."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)

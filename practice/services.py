@@ -128,7 +128,10 @@ def case_study_propose(
     _attach_document(page, document, actor=proposer)
     index.add_child(instance=page)  # validates the page (full_clean) before saving it
     page.save_revision(user=proposer, log_action=True)
-    workflow.start(page, proposer)
+    # Started on the proposer's behalf, not by them as an admin user: Wagtail would otherwise
+    # email them links into an admin they cannot open. The programme managers are still told
+    # by Wagtail; the proposer is told by notify_proposer. (Who proposed it: proposal below.)
+    workflow.start(page, None)
     proposal = CaseStudyProposal(page=page, proposed_by=proposer)
     proposal.full_clean()
     proposal.save()
@@ -156,7 +159,7 @@ def case_study_proposal_update(
     page.full_clean()
     page.save()
     page.save_revision(user=actor, log_action=True)
-    standing.workflow_state.resume(user=actor)
+    standing.workflow_state.resume(user=None)  # on their behalf, as when it was proposed
     return proposal
 
 
