@@ -41,6 +41,14 @@ TOPICS = [
 PLACES_WORDS = ["borough", "county", "city", "district", "valley", "coast", "moor", "vale"]
 
 
+def _outcome_value(rng, kind):
+    if kind == OutcomeKind.MONEY_SAVED:
+        return rng.randint(5, 2000) * 1000
+    if kind == OutcomeKind.SATISFACTION_CHANGE:
+        return rng.randint(-5, 30)
+    return rng.randint(50, 50_000)
+
+
 def _story(rng, topic, detail):
     other, other_detail = rng.choice(TOPICS)
     return (
@@ -130,7 +138,7 @@ def case_studies_generate(*, index, count, seed=2015) -> list:
                     page_id=page.pk,
                     sort_order=order,
                     kind=kind,
-                    value=rng.randint(1, 2_000_000 if kind == OutcomeKind.MONEY_SAVED else 50_000),
+                    value=_outcome_value(rng, kind),
                     source="Generated figure",
                     year=rng.randint(2012, 2024),
                 )

@@ -167,10 +167,10 @@ def test_results_come_a_page_at_a_time_keeping_the_filters(client, index):
     for n in range(12):
         CaseStudyPageFactory(title=f"Mobile working {n}", stage="pilot")
     html = client.get(index.url, {"stage": "pilot"}).content.decode()
-    assert html.count('class="practice-result"') == 10
+    assert html.count('class="practice-result ') == 10
     assert 'href="?stage=pilot&amp;page=2"' in html
     html = client.get(index.url, {"stage": "pilot", "page": 2}).content.decode()
-    assert html.count('class="practice-result"') == 2
+    assert html.count('class="practice-result ') == 2
 
 
 @pytest.mark.parametrize("count", [30, 300])
