@@ -1,8 +1,12 @@
 """Forms of the good practice database: the search (a GET form, so a search can be bookmarked
 and shared), proposing a case study, and picking a question set."""
 
+import re
+from html import unescape
+
 from django import forms
 from django.db.models import Q
+from django.utils.html import strip_tags
 
 from cohorts.models import Organisation, Place, Sector
 
@@ -52,6 +56,13 @@ class CaseStudySearchForm(forms.Form):
 ORGANISATION_FIELDS = ("organisation_1", "organisation_2", "organisation_3", "organisation_4")
 DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
 DOCUMENT_EXTENSIONS = ("pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt")
+
+
+def _plain_text(stream):
+    html = "".join(str(block.value) for block in stream if block.block_type == "paragraph")
+    html = re.sub(r"<br\s*/?>", "\n", html)
+    html = re.sub(r"</p>", "\n\n", html)
+    return re.sub(r"\n{3,}", "\n\n", unescape(strip_tags(html))).strip()
 
 
 def _outcome_fields(kind):
@@ -249,13 +260,13 @@ class CaseStudyProposalForm(forms.Form):
         )
 
     @classmethod
-    def initial_from(cls, page, story):
+    def initial_from(cls, page):
         """The form's starting values from a proposed case study (to change it when it is sent
-        back). `story` is the page's text as plain text."""
+        back): its story as the plain text the proposer wrote."""
         initial = {
             "title": page.title,
             "summary": page.summary,
-            "story": story,
+            "story": _plain_text(page.body),
             "place": page.place.slug if page.place else "",
             "region": page.region,
             "themes": [theme.slug for theme in page.themes.all()],

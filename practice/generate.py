@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from cohorts.models import Organisation, Place
 
+from .caching import search_changed
 from .models import CaseStudyOutcome, CaseStudyPage, OutcomeKind, Region, Stage, Theme
 
 BATCH = 1000
@@ -149,6 +150,7 @@ def case_studies_generate(*, index, count, seed=2015) -> list:
     Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
 
     ids = [page.pk for page in pages]
+    transaction.on_commit(search_changed)
     backend = get_search_backend()
     for start in range(0, count, BATCH):
         batch = CaseStudyPage.objects.filter(pk__in=ids[start : start + BATCH])

@@ -13,6 +13,27 @@ def signed_in(user):
     return bool(user and user.is_authenticated and user.is_active)
 
 
+def visibility_key(user):
+    """Who sees the same case studies under `visible_to`: strangers ("public"), programme
+    managers ("managers") and everyone else signed in ("members"). Kept beside the rule it
+    summarises; search answers are shared within each (practice.search)."""
+    if not signed_in(user):
+        return "public"
+    if is_programme_manager(user):
+        return "managers"
+    return "members"
+
+
+def _restricted_paths():
+    """(path, restriction type) of every page behind a Wagtail privacy setting."""
+    from .caching import kept
+
+    return kept(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", "restriction_type")),
+    )
+
+
 class CaseStudyPageQuerySet(PageQuerySet):
     def visible_to(self, user):
         """The case studies this person may open: published ones; members-only ones only when
@@ -20,15 +41,14 @@ class CaseStudyPageQuerySet(PageQuerySet):
         page, hold too: a page behind a password or for certain groups is listed only to
         programme managers, and behind "signed in" only to signed-in people."""
         published = self.live()
-        if not signed_in(user):
-            return published.filter(members_only=False).public()
         if is_programme_manager(user):
             return published
-        restricted = PageViewRestriction.objects.exclude(
-            restriction_type=PageViewRestriction.LOGIN
-        ).values_list("page__path", flat=True)
-        for path in restricted:
-            published = published.exclude(path__startswith=path)
+        member = signed_in(user)
+        if not member:
+            published = published.filter(members_only=False)
+        for path, kind in _restricted_paths():
+            if not member or kind != PageViewRestriction.LOGIN:
+                published = published.exclude(path__startswith=path)
         return published
 
     def members_only(self):

@@ -3,25 +3,46 @@ filters by theme, sector, region, place, stage and outcome type, each value with
 beside it, sorted by newest or by the size of one outcome, a page at a time.
 
 The words are matched by Wagtail search (its database backend: SQLite FTS in development,
-PostgreSQL full-text search in production). Filters and counts are plain SQL on the matching
-case studies, so a search runs the same dozen or so queries however many case studies there
-are: the count and the page of results, one count per filter, and a few look-ups for labels.
+PostgreSQL full-text search in production), once per search. Filters and counts are plain SQL
+on the matching case studies, so a search runs the same dozen or so queries however many case
+studies there are: the count and the page of results, one count per filter, and a few look-ups
+for labels. The answer is then kept in the cache (practice.caching), so the same search again
+costs only reading its page of case studies.
 
 Counts follow the usual rule for filters where several values of one filter may be ticked:
 a value's count is how many case studies there would be with that value ticked too, given the
 words and every other filter.
 """
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Subquery
 
 from cohorts.models import Place, Sector
 
+from .caching import CACHE_SECONDS, generation
 from .models import CaseStudyOutcome, CaseStudyPage, OutcomeKind, Region, Stage, Theme
+from .querysets import visibility_key
 
 PAGE_SIZE = 10
+# What a result needs of its case study (its body is never read for a list).
+RESULT_FIELDS = [
+    "id",
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "summary",
+    "stage",
+    "region",
+    "members_only",
+    "place__name",
+]
 NEWEST = "newest"
 SORTS = [(NEWEST, "Newest")] + [
     (kind.value, f"Largest {kind.label[0].lower()}{kind.label[1:]}") for kind in OutcomeKind
@@ -43,6 +64,15 @@ class CaseStudyFilters:
 
     def selected(self, name):
         return getattr(self, name)
+
+    def querystring(self):
+        """The search as a query string (without the page), for its pagination links."""
+        pairs = [("q", self.query)] if self.query else []
+        for name, _legend in FACETS:
+            pairs += [(name, value) for value in self.selected(name)]
+        if self.sort != NEWEST:
+            pairs.append(("sort", self.sort))
+        return urlencode(pairs)
 
 
 @dataclass
@@ -158,6 +188,38 @@ def _ordered(queryset, sort):
     return queryset.order_by("-first_published_at", "-pk")
 
 
+class ResultList:
+    """A page's case studies, read from the database only when a template first needs them
+    (the results' HTML is kept with the search's answer: see the index page's template)."""
+
+    def __init__(self, ids, details):
+        self.ids, self.details, self._pages = ids, details, None
+
+    def _load(self):
+        if self._pages is None:
+            found = {
+                page.pk: page
+                for page in CaseStudyPage.objects.filter(pk__in=self.ids)
+                .only(*RESULT_FIELDS)
+                .select_related("place")
+            }
+            self._pages = []
+            for pk in self.ids:
+                if pk in found:
+                    found[pk].details = self.details[pk]
+                    self._pages.append(found[pk])
+        return self._pages
+
+    def __iter__(self):
+        return iter(self._load())
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __bool__(self):
+        return bool(self.ids)
+
+
 @dataclass
 class CaseStudySearch:
     """One search's answer: a page of case studies, how many in all, and the filters with
@@ -168,19 +230,23 @@ class CaseStudySearch:
     facets: list
     filters: CaseStudyFilters
     sorts: list
+    cache_key: str = ""  # the search's answer and the case studies shown: for kept HTML
 
 
-def case_study_search(*, user, filters: CaseStudyFilters, page_number=1) -> CaseStudySearch:
-    """Search the case studies this person may open (never a title they may not open: every
-    count, option and result comes from `visible_to(user)`)."""
+def _cache_key(user, filters, page_number):
+    asked = hashlib.sha256(repr((filters, str(page_number))).encode()).hexdigest()
+    return f"practice:search:{generation()}:{visibility_key(user)}:{asked}"
+
+
+def _answer(user, filters, page_number):
+    """The counts and the ids of the page's case studies, worked out in the database."""
     base = CaseStudyPage.objects.visible_to(user)
     if filters.query:
-        base = base.filter(pk__in=matching_ids(filters.query))
+        # Matched once, then reused by every count below.
+        base = base.filter(pk__in=list(matching_ids(filters.query).values_list("pk", flat=True)))
     themes = list(Theme.objects.all())
     known_themes = {theme.slug for theme in themes}
-    filters = CaseStudyFilters(
-        **{**filters.__dict__, "theme": tuple(s for s in filters.theme if s in known_themes)}
-    )
+    filters = replace(filters, theme=tuple(s for s in filters.theme if s in known_themes))
 
     facets = []
     for name, legend in FACETS:
@@ -201,9 +267,64 @@ def case_study_search(*, user, filters: CaseStudyFilters, page_number=1) -> Case
     results = base
     for name, _legend in FACETS:
         results = _narrow(results, name, filters.selected(name))
-    results = _ordered(results, filters.sort).select_related("place")
-    results = results.prefetch_related("themes", "organisations", "outcomes")
-    page = Paginator(results, PAGE_SIZE).get_page(page_number)
+    page = Paginator(_ordered(results, filters.sort).values_list("pk", flat=True), PAGE_SIZE)
+    page = page.get_page(page_number)
+    ids = list(page.object_list)
+    return {
+        "filters": filters,
+        "facets": facets,
+        "total": page.paginator.count,
+        "number": page.number,
+        "ids": ids,
+        "details": _details(ids),
+    }
+
+
+def _details(ids):
+    """What a result shows besides its own fields: organisations, themes and outcomes."""
+    details = {pk: {"organisations": [], "themes": [], "outcomes": []} for pk in ids}
+    for pk, name in (
+        _organisations.objects.filter(casestudypage_id__in=ids)
+        .values_list("casestudypage_id", "organisation__name")
+        .order_by("organisation__name")
+    ):
+        details[pk]["organisations"].append(name)
+    for pk, name in (
+        _themes.objects.filter(casestudypage_id__in=ids)
+        .values_list("casestudypage_id", "theme__name")
+        .order_by("theme__position", "theme__name")
+    ):
+        details[pk]["themes"].append(name)
+    for outcome in CaseStudyOutcome.objects.filter(page_id__in=ids).order_by("sort_order"):
+        details[outcome.page_id]["outcomes"].append(
+            (outcome.get_kind_display(), outcome.display_value, outcome.year)
+        )
+    return details
+
+
+def case_study_search(*, user, filters: CaseStudyFilters, page_number=1) -> CaseStudySearch:
+    """Search the case studies this person may open (never a title they may not open: every
+    count, option and result comes from `visible_to(user)`)."""
+    key = _cache_key(user, filters, page_number)
+    answer = cache.get(key)
+    if answer is None:
+        answer = _answer(user, filters, page_number)
+        cache.set(key, answer, CACHE_SECONDS)
+    # Checked afresh (one query for ids), so that only case studies this person may open now
+    # are ever shown, even if the kept answer is older than a change.
+    visible = set(
+        CaseStudyPage.objects.visible_to(user)
+        .filter(pk__in=answer["ids"])
+        .values_list("pk", flat=True)
+    )
+    shown = [pk for pk in answer["ids"] if pk in visible]
+    page = Paginator(range(answer["total"]), PAGE_SIZE).get_page(answer["number"])
+    page.object_list = ResultList(shown, answer["details"])
     return CaseStudySearch(
-        page=page, total=page.paginator.count, facets=facets, filters=filters, sorts=SORTS
+        page=page,
+        total=answer["total"],
+        facets=answer["facets"],
+        filters=answer["filters"],
+        sorts=SORTS,
+        cache_key=f"{key}:{hashlib.sha256(repr(shown).encode()).hexdigest()[:16]}",
     )

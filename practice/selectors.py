@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex, WorkflowState
 
+from .caching import kept
 from .forms import CaseStudySearchForm
 from .models import (
     CaseStudyPage,
@@ -29,7 +30,7 @@ PROPOSALS_PAGE_SIZE = 20
 QUESTION_BANK_PAGE_SIZE = 100
 
 
-def _querystring_without_page(request):
+def querystring_without_page(request):
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
@@ -46,8 +47,10 @@ def case_study_search_page(*, index, request):
         "search_form": form,
         "search": search,
         "searched": bool(filters.query) or any(f.checked_count for f in search.facets),
-        "page_querystring": _querystring_without_page(request),
-        "resource_count": ResourcePage.objects.live().descendant_of(index).count(),
+        "page_querystring": search.filters.querystring(),
+        "resource_count": kept(
+            f"resources-{index.pk}", ResourcePage.objects.live().descendant_of(index).count
+        ),
     }
 
 

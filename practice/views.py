@@ -3,15 +3,11 @@ resources, proposing a case study (and changing it when it is sent back), and th
 challenge question bank with its downloads. Views parse, check permission, call a service or
 selector and render."""
 
-import re
-from html import unescape
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import strip_tags
 
 from . import exports, selectors, services
 from .forms import CaseStudyProposalForm, QuestionSetForm
@@ -54,7 +50,7 @@ def resources(request):
             "query": query,
             "theme": theme,
             "themes": Theme.objects.all(),
-            "page_querystring": selectors._querystring_without_page(request),
+            "page_querystring": selectors.querystring_without_page(request),
         },
     )
 
@@ -119,13 +115,6 @@ def proposals(request):
     return render(request, "practice/proposals.html", {"page": page})
 
 
-def _plain_text(stream):
-    html = "".join(str(block.value) for block in stream if block.block_type == "paragraph")
-    html = re.sub(r"<br\s*/?>", "\n", html)
-    html = re.sub(r"</p>", "\n\n", html)
-    return re.sub(r"\n{3,}", "\n\n", unescape(strip_tags(html))).strip()
-
-
 def proposal_change(request, pk):
     """The proposer changes a case study sent back to them, and submits it again."""
     if not request.user.is_authenticated:
@@ -141,7 +130,7 @@ def proposal_change(request, pk):
     form = CaseStudyProposalForm(
         request.POST or None,
         request.FILES or None,
-        initial=CaseStudyProposalForm.initial_from(draft, _plain_text(draft.body)),
+        initial=CaseStudyProposalForm.initial_from(draft),
     )
     if request.method == "POST" and form.is_valid():
         saved = _save(
