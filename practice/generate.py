@@ -150,7 +150,7 @@ def case_studies_generate(*, index, count, seed=2015) -> list:
     Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
 
     ids = [page.pk for page in pages]
-    transaction.on_commit(search_changed)
+    search_changed()
     backend = get_search_backend()
     for start in range(0, count, BATCH):
         batch = CaseStudyPage.objects.filter(pk__in=ids[start : start + BATCH])

@@ -18,13 +18,12 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, F, OuterRef, Subquery
 
 from cohorts.models import Place, Sector
 
-from .caching import CACHE_SECONDS, generation
+from .caching import kept
 from .models import CaseStudyOutcome, CaseStudyPage, OutcomeKind, Region, Stage, Theme
 from .querysets import visibility_key
 
@@ -233,9 +232,9 @@ class CaseStudySearch:
     cache_key: str = ""  # the search's answer and the case studies shown: for kept HTML
 
 
-def _cache_key(user, filters, page_number):
+def _asked(user, filters, page_number):
     asked = hashlib.sha256(repr((filters, str(page_number))).encode()).hexdigest()
-    return f"practice:search:{generation()}:{visibility_key(user)}:{asked}"
+    return f"search:{visibility_key(user)}:{asked}"
 
 
 def _answer(user, filters, page_number):
@@ -305,11 +304,8 @@ def _details(ids):
 def case_study_search(*, user, filters: CaseStudyFilters, page_number=1) -> CaseStudySearch:
     """Search the case studies this person may open (never a title they may not open: every
     count, option and result comes from `visible_to(user)`)."""
-    key = _cache_key(user, filters, page_number)
-    answer = cache.get(key)
-    if answer is None:
-        answer = _answer(user, filters, page_number)
-        cache.set(key, answer, CACHE_SECONDS)
+    key = _asked(user, filters, page_number)
+    answer = kept(key, lambda: _answer(user, filters, page_number))
     # Checked afresh (one query for ids), so that only case studies this person may open now
     # are ever shown, even if the kept answer is older than a change.
     visible = set(

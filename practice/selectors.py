@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex, WorkflowState
 
@@ -43,11 +45,25 @@ def case_study_search_page(*, index, request):
     search = case_study_search(
         user=request.user, filters=filters, page_number=request.GET.get("page") or 1
     )
+    searched = bool(filters.query) or any(f.checked_count for f in search.facets)
+    # The filters and results use nothing of the request but the search itself, so their HTML
+    # is kept with the search's answer and the case studies shown (checked afresh each time).
+    search_html = kept(
+        f"html:{index.pk}:{search.cache_key}",
+        lambda: render_to_string(
+            "practice/includes/search_results.html",
+            {
+                "search": search,
+                "searched": searched,
+                "index_url": index.url,
+                "page_querystring": search.filters.querystring(),
+            },
+        ),
+    )
     return {
         "search_form": form,
         "search": search,
-        "searched": bool(filters.query) or any(f.checked_count for f in search.facets),
-        "page_querystring": search.filters.querystring(),
+        "search_html": mark_safe(search_html),  # our own template's output, escaped there
         "resource_count": kept(
             f"resources-{index.pk}", ResourcePage.objects.live().descendant_of(index).count
         ),
