@@ -4,10 +4,10 @@ beside it, sorted by newest or by the size of one outcome, a page at a time.
 
 The words are matched by Wagtail search (its database backend: SQLite FTS in development,
 PostgreSQL full-text search in production), once per search. Filters and counts are plain SQL
-on the matching case studies, so a search runs the same dozen or so queries however many case
-studies there are: the count and the page of results, one count per filter, and a few look-ups
-for labels. The answer is then kept in the cache (practice.caching), so the same search again
-costs only reading its page of case studies.
+on the matching case studies, so a search runs the same number of queries however many case
+studies there are: one count per filter, the page of results and their count, and a few
+look-ups for what the results show. The answer is kept (practice.caching), so the same search
+again costs one query to check that its case studies may still be opened.
 
 Counts follow the usual rule for filters where several values of one filter may be ticked:
 a value's count is how many case studies there would be with that value ticked too, given the
@@ -189,7 +189,7 @@ def _ordered(queryset, sort):
 
 class ResultList:
     """A page's case studies, read from the database only when a template first needs them
-    (the results' HTML is kept with the search's answer: see the index page's template)."""
+    (the results' HTML is kept with the search's answer: see selectors.case_study_search_page)."""
 
     def __init__(self, ids, details):
         self.ids, self.details, self._pages = ids, details, None
