@@ -99,9 +99,9 @@ def _fill(page, content: CaseStudyContent):
 def _attach_document(page, upload, *, actor):
     if upload is None:
         return
-    document = get_document_model()(
-        title=f"{page.title}: {upload.name}"[:255], file=upload, uploaded_by_user=actor
-    )
+    # Titled by its file name only: document choosers in the admin list every document, and a
+    # draft case study's title is not for everyone who may choose one.
+    document = get_document_model()(title=upload.name[:255], file=upload, uploaded_by_user=actor)
     document.full_clean()
     document.save()
     page.documents.add(CaseStudyDocument(document=document))

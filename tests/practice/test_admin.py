@@ -63,3 +63,15 @@ def test_proposals_and_question_sets_are_read_only_even_for_superusers(client, c
     add = reverse(f"wagtailsnippets_practice_{model}:add")
     assert client.get(add).status_code in (302, 403)
     assert client.get(reverse(f"wagtailsnippets_practice_{model}:list")).status_code == 200
+
+
+def test_a_facilitator_editing_their_programme_sees_no_case_study_in_the_admin(client, content):
+    from tests.accounts.factories import UserFactory
+    from tests.cohorts.factories import CohortFactory
+
+    facilitator = UserFactory(facilitator=True)
+    CohortFactory(facilitators=[facilitator])  # they may now edit their programme's pages
+    client.force_login(facilitator)
+    response = client.get(reverse("case_studies:index"))
+    html = response.content.decode()
+    assert "Telecare at home" not in html and "Safeguarding hub" not in html
