@@ -25,6 +25,7 @@ urlpatterns = [
     path("cohorts/", include("cohorts.urls")),
     path("certificates/", include("cohorts.certificates.urls")),
     path("impact/", include("impact.urls")),
+    path("practice/", include("practice.urls")),
 ]
 
 if settings.DEBUG:

@@ -20,10 +20,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The home page's other children (programmes) are listed; general pages are not.
-        context["programmes"] = (
-            self.get_children().live().public().not_type(StandardPage).specific()
-        )
+        # The home page's other children (programmes) are listed; general pages are not, nor a
+        # page type that says it is reached some other way (`listed_on_home_page = False`).
+        context["programmes"] = [
+            page
+            for page in self.get_children().live().public().not_type(StandardPage).specific()
+            if getattr(page, "listed_on_home_page", True)
+        ]
         return context
 
 

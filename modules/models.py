@@ -13,12 +13,20 @@ from accounts.permissions import deny
 from content.blocks import ModuleStreamBlock
 
 from . import selectors
+from .blocks import CaseStudiesBlock
 from .permissions import module_access
 from .progress import ModuleProgress, ModuleProgressQuerySet
 from .querysets import ModulePageQuerySet
 from .services import module_progress_open
 
 __all__ = ["ModulePage", "ModuleProgress", "ModuleProgressQuerySet", "ProgrammePage"]
+
+
+class ModuleBodyBlock(ModuleStreamBlock):
+    """A module's body: the shared learning blocks, and examples from the good practice
+    database (modules.blocks, answered through a hook)."""
+
+    case_studies = CaseStudiesBlock()
 
 
 class ProgrammePage(Page):
@@ -89,7 +97,7 @@ class ModulePage(Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         "estimated time (minutes)", default=60, help_text="How long the online content takes."
     )
-    body = StreamField(ModuleStreamBlock(), blank=True)
+    body = StreamField(ModuleBodyBlock(), blank=True)
 
     objects = PageManager.from_queryset(ModulePageQuerySet)()
 

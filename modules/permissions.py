@@ -7,8 +7,11 @@
 - A programme may open each module to a participant only N days before their cohort's session
   that covers it (`ProgrammePage.module_opens_days_before`); facilitators and managers always
   see every module, and a module no session of the participant's cohort covers is always open.
-- A document used in restricted content (a module's body, a cohort session's slides) is served
-  only to someone who may see one of the pages or sessions using it; other documents are public.
+- A document used in restricted content (a module's body, a cohort session's slides, a
+  members-only or unpublished case study) is served only to someone who may see one of the
+  pages or sessions using it; other documents are public, and so is any document an open,
+  published case study shows (each app that uses documents answers for its own uses through
+  the `modules.participation` document hook).
 
 Who takes part in or runs which programme is asked of the app that runs cohorts
 (`modules.participation`); this module never imports it. `check(user, action, obj)` is the entry
@@ -154,8 +157,8 @@ def can_keep_learning_log(user, module):
 
 
 def can_download_document(user, document):
-    """A document used in a module's body, or in cohort material, is for those who may see
-    that module or material; any other document is public."""
+    """A document used in a module's body, in cohort material or in a restricted case study is
+    for those who may see that module, material or case study; any other document is public."""
     uses = ReferenceIndex.get_references_to(document).values_list(
         "content_type__app_label",
         "content_type__model",
@@ -171,14 +174,17 @@ def can_download_document(user, document):
     elsewhere = participation.document_permissions(user, document, references)
     if not module_ids and not elsewhere:
         return ALLOWED
+    # Another use may open it to this person (or to anyone: an open, published case study).
+    if any(elsewhere):
+        return ALLOWED
     if not signed_in(user):
         return Permission(False, "Sign in to download this document.")
     if is_programme_manager(user):
         return ALLOWED
     if module_ids and _any_module_visible(user, module_ids):
         return ALLOWED
-    if any(elsewhere):
-        return ALLOWED
+    if elsewhere and not module_ids:
+        return elsewhere[0]
     return Permission(
         False, "This document is part of a programme's material for its participants only."
     )

@@ -9,6 +9,7 @@ from django.utils.translation import get_supported_language_variant
 from wagtail.models import Locale, Page, Site
 
 from content.models import HomePage
+from practice.caching import forget_in_memory
 from tests.accounts.factories import UserFactory
 
 
@@ -48,6 +49,7 @@ def _empty_cache():
     """Each test starts with an empty cache: a page fragment cached by one test must not be
     served in another that made a page with the same id and publishing time."""
     cache.clear()
+    forget_in_memory()  # the good practice database's copies of kept values, too
 
 
 @pytest.fixture(autouse=True)

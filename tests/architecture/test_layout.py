@@ -18,10 +18,12 @@ ALLOWED = {
     "modules": {"accounts", "content", "personal_data", "links", "spreadsheets"},
     "cohorts": {"accounts", "content", "personal_data", "modules", "links", "spreadsheets"},
     "single_sign_on": {"accounts", "cohorts", "links"},
+    "practice": {"accounts", "content", "cohorts", "modules", "links", "spreadsheets"},
     "impact": {"accounts", "cohorts", "modules", "personal_data", "links", "spreadsheets"},
     "backups": set(),
     "scheduler": set(),
     "academy_site": {
+        "practice",
         "impact",
         "single_sign_on",
         "backups",
@@ -39,6 +41,7 @@ ALLOWED = {
 LONG_ALLOWED = {
     "academy_site/demo_content.py",
     "academy_site/management/commands/load_demo_data.py",
+    "practice/demo_content.py",
 }
 MAX_LINES = 400
 

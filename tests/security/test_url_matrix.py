@@ -348,6 +348,33 @@ MATRIX = {
         None,
         "200 200 200 200 200 200 200 200",
     ),
+    # Good practice (issue 19): the database is public (members-only case studies are Wagtail
+    # pages, checked in tests/practice); proposals and question sets are their makers' own.
+    "practice:good_practice": (
+        lambda w: _good_practice(w),
+        None,
+        "302 302 302 302 302 302 302 302",
+    ),
+    "practice:resources": (None, None, "200 200 200 200 200 200 200 200"),
+    "practice:propose": (None, None, "login 200 200 200 200 200 200 200"),
+    "practice:proposals": (None, None, "login 200 200 200 200 200 200 200"),
+    # A manager sees every proposal but changes one in the admin, not through the proposer's form.
+    "practice:proposal_change": (
+        lambda w: {"pk": _proposal(w, "participant").pk},
+        lambda w: {"pk": _proposal(w, "other_participant").pk},
+        "login 200 404 404 404 404 404 403",
+    ),
+    "practice:question_bank": (None, None, "200 200 200 200 200 200 200 200"),
+    "practice:question_set": (
+        lambda w: {"pk": _question_set(w, "participant").pk},
+        lambda w: {"pk": _question_set(w, "other_participant").pk},
+        "login 200 404 404 404 404 404 200",
+    ),
+    "practice:question_set_download": (
+        lambda w: {"pk": _question_set(w, "participant").pk, "export_format": "csv"},
+        lambda w: {"pk": _question_set(w, "other_participant").pk, "export_format": "csv"},
+        "login 200 404 404 404 404 404 200",
+    ),
 }
 
 
@@ -361,6 +388,42 @@ def _identity_provider(w):
         client_secret="secret",
         email_domains=["police.example.org"],
     )
+def _good_practice(w):
+    from tests.practice.factories import good_practice_index
+
+    good_practice_index()
+    return {}
+
+
+def _proposal(w, person):
+    """A case study `person` proposed that a programme manager sent back for changes."""
+    from practice import services
+    from practice.models import Theme
+    from tests.practice.factories import good_practice_index
+
+    proposal = services.case_study_propose(
+        proposer=w.people[person],
+        index=good_practice_index(),
+        content=services.CaseStudyContent(
+            title=f"Proposed by {person}",
+            summary="A summary.",
+            story="A story.",
+            organisations=[w["police"]],
+            region="south-east",
+            themes=[Theme.objects.first()],
+            stage="idea",
+        ),
+    )
+    services.case_study_review(
+        reviewer=w.people["manager"], proposal=proposal, approve=False, comment="More please."
+    )
+    return proposal
+
+
+def _question_set(w, person):
+    from tests.practice.factories import QuestionSetFactory
+
+    return QuestionSetFactory(created_by=w.people[person], council=f"Council of {person}")
 
 
 def _feed(w, person):

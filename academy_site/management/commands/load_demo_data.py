@@ -48,6 +48,7 @@ from content.models import HomePage, StandardPage
 from impact import demo as impact_demo
 from modules.models import ModulePage, ModuleProgress, ProgrammePage
 from modules.services import programme_editors_group_name
+from practice import demo as practice_demo
 from single_sign_on.demo import demo_config, demo_identity_provider_link
 
 PASSWORD = "academy-demo"
@@ -170,11 +171,19 @@ class DemoLoader:
         impact_demo.load(
             digital=digital, members=members, leave_undone=self.people["participant"], now=self.now
         )
+        practice = practice_demo.load(
+            home=home,
+            manager=self.people["manager"],
+            proposer=self.people["participant"],
+            modules=[m for ms in self.modules.values() for m in ms],
+            organisations=self.organisations,
+        )
         return [
             f"{len(programmes)} programmes",
             f"{sum(len(modules) for modules in self.modules.values())} modules",
             f"{Cohort.objects.filter(programme__in=programmes.values()).count()} cohorts",
             f"{User.objects.filter(email__iendswith='@' + EMAIL_DOMAIN).count()} people",
+            *practice,
         ]
 
     # --- Clearing out the previous load ---------------------------------------------------
