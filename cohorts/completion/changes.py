@@ -69,8 +69,19 @@ class StandingChanges:
     @property
     def needs_confirming(self):
         """Someone's standing would change on a cohort that already has certificates or
-        sign-offs: the change is saved only once a programme manager has seen who, and said so."""
-        return bool(self.changes) and bool(self.certificates or self.sign_offs)
+        sign-offs, or recorded attendance would be deleted with a session: the change is saved
+        only once a programme manager has seen what it does, and said so."""
+        moves = bool(self.changes) and bool(self.certificates or self.sign_offs)
+        return moves or bool(self.marks_lost)
+
+    @property
+    def headline(self):
+        if self.changes and (self.certificates or self.sign_offs):
+            return (
+                "Saving this would change people's standing on a cohort that already has "
+                "certificates or sign-offs."
+            )
+        return "Saving this would delete attendance already recorded."
 
     @property
     def no_longer_meet(self):

@@ -21,7 +21,12 @@ from .cohorts import (
     check_facilitators,
     check_session_modules,
 )
-from .completion import CompletionRule, CompletionSignOff, attended_statuses
+from .completion import (
+    CompletionRule,
+    CompletionSignOff,
+    CompletionSignOffEvent,
+    attended_statuses,
+)
 from .enrolment import Enrolment, EnrolmentEvent, Invitation
 from .places import Organisation, Place, Sector
 
@@ -41,6 +46,7 @@ __all__ = [
     "CohortSession",
     "CompletionRule",
     "CompletionSignOff",
+    "CompletionSignOffEvent",
     "Enrolment",
     "EnrolmentEvent",
     "Invitation",

@@ -33,8 +33,7 @@ class StandingChangesConfirmation:
         self.standing_changes = preview
         self.add_error(
             None,
-            "This change would move people's standing on a cohort that already has "
-            "certificates or sign-offs. Check who at the top of the form, tick the box to "
+            f"{preview.headline} Check what it does at the top of the form, tick the box to "
             "confirm, and save again.",
         )
         return False
