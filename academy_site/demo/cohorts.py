@@ -25,7 +25,7 @@ def build(world):
     members = world.programmes[content.MEMBER_LEADERSHIP_ACADEMY["slug"]]
     today = world.today
     kent, manchester = world.places["kent"], world.places["gm"]
-    other_facilitators = world.people["other facilitators"]
+    other_facilitators = world.other_facilitators
 
     starts_on = today - dt.timedelta(days=105)
     allocations = {key: len(people) for key, people in content.RUNNING_COHORT.items()}

@@ -26,14 +26,14 @@ def build(world):
         officers += [(key, first, last, title, None) for first, last, title in people]
     at = london(running.starts_on - dt.timedelta(days=42), 11)
     world.enrolments["running"] = [
-        join(world, running, key, first, last, title, email=email, at=at, status=CONFIRMED)
-        for key, first, last, title, email in officers
+        join(world, running, key, first, last, title, email=email, at=at + minutes(n))
+        for n, (key, first, last, title, email) in enumerate(officers)
     ]
 
     at = london(closed.starts_on - dt.timedelta(days=40), 10)
     world.enrolments["closed"] = []
-    for key, first, last, title, completes in content.CLOSED_COHORT:
-        enrolment = join(world, closed, key, first, last, title, at=at, status=CONFIRMED)
+    for n, (key, first, last, title, completes) in enumerate(content.CLOSED_COHORT):
+        enrolment = join(world, closed, key, first, last, title, at=at + minutes(n))
         world.enrolments["closed"].append(enrolment)
         world.completes[enrolment.pk] = completes
 
@@ -69,11 +69,15 @@ def build(world):
         world.cohorts[key] = cohort
 
 
-def join(world, cohort, organisation_key, first, last, title, *, at, status, email=None):
+def minutes(n):
+    """Nominators do not all type at once."""
+    return dt.timedelta(minutes=7 * n)
+
+
+def join(world, cohort, organisation_key, first, last, title, *, at, status=CONFIRMED, email=None):
     """The organisation's nominator nominates the officer at `at`; they accept two days later
     if `status` says they have."""
     email = email or demo_email(first, last)
-    at += dt.timedelta(minutes=len(world.people) % 50)  # nominators do not all type at once
     enrolment = enrolment_nominate(
         actor=world.nominator_of(organisation_key),
         cohort=cohort,

@@ -29,7 +29,7 @@ def build(world):
             world, first, last, f"{title}, {organisation.name}", roles=[Role.NOMINATOR]
         )
         organisation.nominators.set([nominator])
-    world.people["other facilitators"] = [
+    world.other_facilitators = [
         person(world, first, last, title, roles=[Role.FACILITATOR])
         for first, last, title in content.OTHER_FACILITATORS
     ]

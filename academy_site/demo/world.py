@@ -55,6 +55,7 @@ class DemoWorld:
     now: dt.datetime
     random: Random = field(default_factory=lambda: Random(2015))  # the year of the paper
     people: dict = field(default_factory=dict)  # by login, or by email for everyone else
+    other_facilitators: list = field(default_factory=list)  # of the cohorts not in Kent
     organisations: dict = field(default_factory=dict)
     places: dict = field(default_factory=dict)
     programmes: dict = field(default_factory=dict)  # by slug

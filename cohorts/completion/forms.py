@@ -5,7 +5,7 @@ from django import forms
 
 class SignOffWithdrawForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you withdrawing the sign-off?",
+        label="Reason for withdrawing the sign-off",
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Kept in the cohort's history, for example “Signed off the wrong person”.",

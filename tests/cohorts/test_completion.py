@@ -109,7 +109,7 @@ def test_a_facilitator_can_withdraw_a_sign_off_made_by_mistake_saying_why(client
     url = reverse("cohorts:enrolment_sign_off_withdraw", args=[enrolment.pk])
     completion = client.get(reverse("cohorts:cohort_completion", args=[world.cohort.pk])).text
     assert f'href="{url}"' in completion
-    assert "Why are you withdrawing the sign-off?" in client.get(url).text
+    assert "Reason for withdrawing the sign-off" in client.get(url).text
     response = client.post(url, {"reason": "Signed off the wrong Jones"})
     assert response.status_code == 302
     assert not CompletionSignOff.objects.filter(enrolment=enrolment).exists()
