@@ -60,6 +60,8 @@ class StandingChanges:
     sign_offs: int = 0
     added_sessions: list = field(default_factory=list)
     removed_sessions: list = field(default_factory=list)
+    # The sessions left out are cancelled, not deleted: kept with their marks.
+    cancelling: bool = False
     # Attendance marks recorded for the sessions that would be removed (they go with them).
     marks_lost: int = 0
 
@@ -142,12 +144,15 @@ class StandingChanges:
         ]
 
 
-def standing_changes_preview(*, cohorts, sessions=None, rule=None) -> StandingChanges:
+def standing_changes_preview(
+    *, cohorts, sessions=None, rule=None, cancelling=False
+) -> StandingChanges:
     """Who on `cohorts` would change standing if their cohort sessions were `sessions` (every
-    session of these cohorts as they would be: kept ones, and new ones not saved yet) and/or
+    session of these cohorts that would count: kept ones, and new ones not saved yet) and/or
     their programme's completion rule were `rule` (not saved yet; its required modules
-    prefetched). Leave either out to keep it as it is. A fixed number of queries (at most 16),
-    whatever the number of people."""
+    prefetched). Leave either out to keep it as it is. With `cancelling`, the sessions left out
+    are cancelled rather than deleted, so no mark is lost. A fixed number of queries (at most
+    16), whatever the number of people."""
     cohorts = list(cohorts)
     enrolments = list(
         Enrolment.objects.active()
@@ -157,7 +162,7 @@ def standing_changes_preview(*, cohorts, sessions=None, rule=None) -> StandingCh
         )
         .order_by("participant__last_name", "participant__first_name", "pk")
     )
-    preview = StandingChanges()
+    preview = StandingChanges(cancelling=cancelling)
     if sessions is not None:
         sessions = list(sessions)
         kept = {s.pk for s in sessions if s.pk}
@@ -165,7 +170,7 @@ def standing_changes_preview(*, cohorts, sessions=None, rule=None) -> StandingCh
         preview.removed_sessions = list(
             CohortSession.objects.filter(cohort__in=cohorts).exclude(pk__in=kept)
         )
-        if preview.removed_sessions:
+        if preview.removed_sessions and not cancelling:
             preview.marks_lost = AttendanceMark.objects.filter(
                 session__in=preview.removed_sessions
             ).count()

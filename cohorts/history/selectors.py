@@ -155,8 +155,11 @@ def _certificate(event):
 _LOADERS = {
     Kind.ATTENDANCE: (
         AttendanceMarkChange.objects.select_related(
-            "changed_by", "mark__session", "mark__enrolment__participant"
-        ).select_related("mark__enrolment__organisation"),
+            "changed_by",
+            "mark__session",
+            "mark__enrolment__participant",
+            "mark__enrolment__organisation",
+        ),
         _attendance,
     ),
     Kind.SIGN_OFF: (

@@ -113,6 +113,14 @@ def test_a_session_removed_counts_the_marks_that_would_go_with_it(world):
     assert [c.enrolment for c in preview.no_longer_meet] == [world.ada]
 
 
+def test_a_session_cancelled_loses_no_marks_but_still_names_who_it_would_move(world):
+    kept = world.sessions[1:]  # Ada and Cai were present at the first
+    preview = standing_changes_preview(cohorts=[world.cohort], sessions=kept, cancelling=True)
+    assert preview.marks_lost == 0
+    assert [c.enrolment for c in preview.no_longer_meet] == [world.ada]
+    assert not any("deleted" in line for line in preview.summary)
+
+
 def test_a_session_removed_that_moves_nobody_still_needs_confirming_for_its_marks(world):
     # Ada missed the last session: without it, three of three are needed and she has them.
     preview = standing_changes_preview(cohorts=[world.cohort], sessions=world.sessions[:3])
