@@ -97,11 +97,16 @@ def can_view_cohort_mix(user, cohort):
     )
 
 
-def can_view_enrolment_history(user):
-    """Who changed which enrolment and when: programme managers only."""
-    if is_programme_manager(user):
+def can_view_cohort_history(user, cohort):
+    """The cohort's history (every change to its marks, sign-offs, enrolments and certificates):
+    programme managers and the cohort's facilitators."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see this cohort's history.")
+    if is_programme_manager(user) or facilitates(user, cohort):
         return ALLOWED
-    return Permission(False, "Only programme managers can see the history of enrolments.")
+    return Permission(
+        False, "Only this cohort's facilitators and programme managers can see its history."
+    )
 
 
 def can_see_fellow_participants(user, cohort):
@@ -235,7 +240,7 @@ ACTIONS = {
     "view-enrolment": can_view_enrolment,
     "manage-enrolment": can_manage_enrolment,
     "view-cohort-mix": can_view_cohort_mix,
-    "view-enrolment-history": can_view_enrolment_history,
+    "view-cohort-history": can_view_cohort_history,
     "see-fellow-participants": can_see_fellow_participants,
     "attend": can_attend,
     "view-cohort-attendance": can_view_cohort_attendance,

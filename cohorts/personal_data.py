@@ -14,6 +14,7 @@ from .models import (
     Certificate,
     CertificateEvent,
     Cohort,
+    CompletionSignOffEvent,
     Enrolment,
     EnrolmentEvent,
     Invitation,
@@ -32,6 +33,7 @@ def export_person(person):
             "attendance_marks__session",
             "apologies__session",
             "invitations",
+            "sign_off_events",
         )
         .order_by("cohort__starts_on", "pk")
     )
@@ -80,6 +82,10 @@ def export_person(person):
                         enrolment.attendance_marks.all(), key=lambda m: m.session.starts_at
                     )
                 ],
+                "sign_offs": [
+                    {"at": iso(event.at), "action": event.action, "reason": event.reason}
+                    for event in sorted(enrolment.sign_off_events.all(), key=lambda e: (e.at, e.pk))
+                ],
                 "apologies": [
                     {
                         "session": apology.session.title,
@@ -118,14 +124,19 @@ def export_person(person):
 
 
 def erase_person(erasure):
-    """Apology reasons, notes about the person and their invitations' address go; history that
-    names them is scrubbed; certificates keep their verification status without the name (and
-    their stored PDF, which prints it); they stop nominating and facilitating."""
+    """Apology reasons, notes about the person (on marks and withdrawn sign-offs) and their
+    invitations' address go; history that names them is scrubbed; certificates keep their
+    verification status without the name (and their stored PDF, which prints it); they stop
+    nominating and facilitating."""
     person = erasure.person
     Apology.objects.filter(enrolment__participant=person).update(reason="")
     AttendanceMark.objects.filter(enrolment__participant=person).update(note="")
     AttendanceMarkChange.objects.filter(mark__enrolment__participant=person).update(
         previous_note="", new_note=""
+    )
+    # Why a sign-off was withdrawn is a note about them (a withdrawal keeps a reason).
+    CompletionSignOffEvent.objects.filter(enrolment__participant=person).exclude(reason="").update(
+        reason="[removed]"
     )
     Invitation.objects.filter(enrolment__participant=person).update(sent_to=erasure.anonymous_email)
     for event in EnrolmentEvent.objects.filter(enrolment__participant=person).exclude(details={}):

@@ -6,6 +6,7 @@ from .certificates import views as certificate_views
 from .enrolment import invitation_views as invitations
 from .enrolment import overview_views as overview
 from .enrolment import views as nominations
+from .history import views as history
 from .material import views as material
 from .reports import views as reports
 
@@ -76,6 +77,7 @@ urlpatterns = [
     path("invitation/<str:token>/", invitations.respond, name="invitation"),
     path("<int:pk>/", overview.cohort_overview, name="overview"),
     path("<int:pk>/people/", overview.cohort_people, name="people"),
+    path("<int:pk>/history/", history.cohort_history, name="cohort_history"),
     # Completion and certificates (issue 6).
     path("certificates/", certificate_views.my_certificates, name="my_certificates"),
     path("<int:pk>/completion/", certificate_views.cohort_completion, name="cohort_completion"),
@@ -83,6 +85,11 @@ urlpatterns = [
         "enrolments/<int:pk>/sign-off/",
         certificate_views.enrolment_sign_off,
         name="enrolment_sign_off",
+    ),
+    path(
+        "enrolments/<int:pk>/sign-off/withdraw/",
+        certificate_views.enrolment_sign_off_withdraw,
+        name="enrolment_sign_off_withdraw",
     ),
     path(
         "enrolments/<int:pk>/certificate/",

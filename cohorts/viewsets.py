@@ -5,7 +5,6 @@ Programme managers hold the model permissions (granted by the role migration), s
 these menus; facilitators and nominators work in the site's own pages.
 """
 
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -22,19 +21,8 @@ from .models import (
     Organisation,
     Place,
 )
-
-
-class CohortAdminForm(WagtailAdminModelForm):
-    """The cohort screen's form. A cohort session added on the same screen as a new cohort does
-    not know its cohort yet, so its clean() could not check the session falls within the cohort's
-    dates, and the database would refuse it with a server error instead of a form error."""
-
-    def is_valid(self):
-        # The cohort form fills in self.instance before the session forms are validated, so
-        # each session checks against the dates as entered on this screen.
-        for form in self.formsets["sessions"].forms:
-            form.instance.cohort = self.instance
-        return super().is_valid()
+from .setup.forms import CohortAdminForm, CompletionRuleAdminForm
+from .setup.panels import StandingChangesPanel
 
 
 class CohortViewSet(SnippetViewSet):
@@ -52,7 +40,8 @@ class CohortViewSet(SnippetViewSet):
 
     @property
     def edit_handler(self):
-        return ObjectList(Cohort.panels, base_form_class=CohortAdminForm)
+        # Who a change would move is shown above everything else when a save is held back.
+        return ObjectList([StandingChangesPanel(), *Cohort.panels], base_form_class=CohortAdminForm)
 
 
 class PlaceViewSet(SnippetViewSet):
@@ -87,6 +76,13 @@ class CompletionRuleViewSet(SnippetViewSet):
     model = CompletionRule
     icon = "tick-inverse"
     list_display = ["programme", "min_sessions_attended", "min_share_attended"]
+
+    @property
+    def edit_handler(self):
+        return ObjectList(
+            [StandingChangesPanel(), *CompletionRule.panels],
+            base_form_class=CompletionRuleAdminForm,
+        )
 
 
 class CertificateViewSet(SnippetViewSet):

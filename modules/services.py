@@ -23,22 +23,24 @@ REFLECTION_MAX_LENGTH = 5000
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 
-def module_progress_open(*, participant, module) -> ModuleProgress:
+def module_progress_open(*, participant, module, now=None) -> ModuleProgress:
     """Record that a participant has opened a module (the first time only). A visit after the
     first is one read: get_or_create makes the row in its own savepoint, and two first visits
     at once meet the unique constraint and read the winner's row."""
-    progress, _ = ModuleProgress.objects.get_or_create(participant=participant, module=module)
+    progress, _ = ModuleProgress.objects.get_or_create(
+        participant=participant, module=module, defaults={"opened_at": now or timezone.now()}
+    )
     return progress
 
 
 @transaction.atomic
-def module_progress_complete(*, participant, module, complete=True) -> ModuleProgress:
+def module_progress_complete(*, participant, module, complete=True, now=None) -> ModuleProgress:
     """Mark a module complete for a participant, or not complete again."""
     progress, _ = ModuleProgress.objects.select_for_update().get_or_create(
-        participant=participant, module=module
+        participant=participant, module=module, defaults={"opened_at": now or timezone.now()}
     )
     if complete and progress.completed_at is None:
-        progress.completed_at = timezone.now()
+        progress.completed_at = now or timezone.now()
     elif not complete:
         progress.completed_at = None
     progress.full_clean()

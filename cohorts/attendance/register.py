@@ -2,8 +2,9 @@
 recorded by any path (the register, an import, a self check-in).
 
 Who wins: a facilitator's mark (the register or an import) always wins over a self check-in. A
-check-in never overwrites a mark; a register save or an import overwrites a check-in. A mark
-changed after its session has ended keeps a history of who changed it, when, and what it was.
+check-in never overwrites a mark; a register save or an import overwrites a check-in. Every
+real write to a mark, its first recording included, during the session or after it, is kept in
+its history (`AttendanceMarkChange`): who, when, how, and from what to what.
 """
 
 import datetime as dt
@@ -31,16 +32,18 @@ def _lock_session(session):
     CohortSession.objects.select_for_update().filter(pk=session.pk).exists()
 
 
-def _change_for(mark, *, status, note, changed_by, now):
+def _change_for(mark, *, status, note, method, changed_by, now, first=False):
+    """The history record of one write to `mark` (before the mark itself is changed)."""
     return AttendanceMarkChange(
         mark=mark,
         changed_by=changed_by,
         changed_at=now,
-        previous_status=mark.status,
-        previous_note=mark.note,
-        previous_method=mark.method,
+        previous_status="" if first else mark.status,
+        previous_note="" if first else mark.note,
+        previous_method="" if first else mark.method,
         new_status=status,
         new_note=note,
+        new_method=method,
     )
 
 
@@ -55,8 +58,8 @@ def register_save(
     """Save a cohort session's register in one go: `entries` maps each enrolment's id to its
     (status, note). Everything is saved or nothing is, in a constant number of queries.
 
-    The register overwrites any self check-in. A mark changed after the session has ended keeps
-    a record of who changed it, when, and its previous value.
+    The register overwrites any self check-in. Each mark recorded or changed keeps a record of
+    who wrote it, when, how and its previous value; an unchanged mark writes nothing.
     """
     now = now or timezone.now()
     if method not in FACILITATOR_METHODS:
@@ -76,7 +79,6 @@ def register_save(
             for mark in AttendanceMark.objects.filter(session=session, enrolment_id__in=on_cohort)
         }
         to_create, to_update, changes = [], [], []
-        after_session = now >= session.ends_at
         for enrolment_id, (status, note) in entries.items():
             note = (note or "").strip()
             mark = existing.get(enrolment_id)
@@ -86,10 +88,16 @@ def register_save(
             elif mark.status == status and mark.note == note:
                 continue  # Unchanged: keep who recorded it and how (a check-in stays a check-in).
             else:
-                if after_session:
-                    changes.append(
-                        _change_for(mark, status=status, note=note, changed_by=recorded_by, now=now)
+                changes.append(
+                    _change_for(
+                        mark,
+                        status=status,
+                        note=note,
+                        method=method,
+                        changed_by=recorded_by,
+                        now=now,
                     )
+                )
                 to_update.append(mark)
             mark.status, mark.note, mark.method = status, note, method
             mark.recorded_by, mark.recorded_at = recorded_by, now
@@ -117,6 +125,19 @@ def register_save(
             unique_fields=["enrolment", "session"],
             update_fields=["status", "note", "method", "recorded_by", "recorded_at"],
         )
+        # The new marks have their ids now: their first recording joins the history.
+        changes += [
+            _change_for(
+                mark,
+                status=mark.status,
+                note=mark.note,
+                method=method,
+                changed_by=recorded_by,
+                now=now,
+                first=True,
+            )
+            for mark in to_create
+        ]
         AttendanceMarkChange.objects.bulk_create(changes)
         if to_create or to_update:
             check_at_risk_on_commit(session.cohort_id)
@@ -171,5 +192,14 @@ def attendance_record(
         except IntegrityError:
             # Recorded by someone else a moment ago: theirs stands.
             return AttendanceMark.objects.get(enrolment=enrolment, session=session)
+        _change_for(
+            mark,
+            status=status,
+            note=note,
+            method=method,
+            changed_by=recorded_by,
+            now=now,
+            first=True,
+        ).save()
         check_at_risk_on_commit(session.cohort_id)
     return mark

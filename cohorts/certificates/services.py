@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..completion.standing import EnrolmentStanding, standing_for
-from ..models import Certificate, CertificateEvent, Enrolment
+from ..models import Certificate, CertificateEvent, Enrolment, EnrolmentEvent
 from . import pdf
 from .emails import notify_on_commit
 
@@ -86,6 +86,14 @@ def certificate_issue(
         if locked.status != Enrolment.Status.COMPLETED:
             Enrolment.objects.filter(pk=locked.pk).update(
                 status=Enrolment.Status.COMPLETED, updated_at=now
+            )
+            EnrolmentEvent.objects.create(
+                enrolment=locked,
+                actor=issued_by if issued_by and issued_by.is_authenticated else None,
+                at=now,
+                action=EnrolmentEvent.Action.COMPLETED,
+                from_status=locked.status,
+                to_status=Enrolment.Status.COMPLETED,
             )
         if notify:
             notify_on_commit([certificate.pk])

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.permissions import deny
 
 from .. import permissions
+from ..completion.forms import SignOffWithdrawForm
 from ..completion.services import completion_sign_off, completion_sign_off_withdraw
 from ..completion.standing import standings_for
-from ..models import Certificate, CertificateBulkIssue, Cohort, Enrolment
+from ..models import Certificate, CertificateBulkIssue, Cohort, CompletionSignOff, Enrolment
 from . import bulk, pdf, services
 from .forms import BulkIssueConfirmForm, ReissueForm, RevokeForm
 
@@ -101,15 +102,40 @@ def enrolment_sign_off(request, pk):
     if not permission:
         return deny(request, permission)
     try:
-        if request.POST.get("action") == "withdraw":
-            completion_sign_off_withdraw(enrolment=enrolment)
-            messages.success(request, f"Sign-off withdrawn for {enrolment.participant}.")
-        else:
-            completion_sign_off(enrolment=enrolment, signed_off_by=request.user)
-            messages.success(request, f"{enrolment.participant} signed off as completed.")
+        completion_sign_off(enrolment=enrolment, signed_off_by=request.user)
+        messages.success(request, f"{enrolment.participant} signed off as completed.")
     except ValidationError as error:
         messages.error(request, _errors(error))
     return redirect("cohorts:cohort_completion", enrolment.cohort_id)
+
+
+@login_required
+def enrolment_sign_off_withdraw(request, pk):
+    """Withdraw a sign-off, saying why: the reason is kept in the cohort's history."""
+    enrolment, permission = _runnable_enrolment(request, pk)
+    if not permission:
+        return deny(request, permission)
+    sign_off = CompletionSignOff.objects.filter(enrolment=enrolment).first()
+    if sign_off is None:
+        messages.info(request, f"{enrolment.participant} is not signed off.")
+        return redirect("cohorts:cohort_completion", enrolment.cohort_id)
+    form = SignOffWithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            completion_sign_off_withdraw(
+                enrolment=enrolment, withdrawn_by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, _errors(error))
+        else:
+            messages.success(request, f"Sign-off withdrawn for {enrolment.participant}.")
+            return redirect("cohorts:cohort_completion", enrolment.cohort_id)
+    return render(
+        request,
+        "cohorts/certificates/sign_off_withdraw.html",
+        {"enrolment": enrolment, "sign_off": sign_off, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required

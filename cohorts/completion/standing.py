@@ -105,15 +105,17 @@ def _standing(result, cohort):
 
 
 def standings_for(
-    enrolments, *, sessions=None, completed_modules=None
+    enrolments, *, sessions=None, completed_modules=None, rules=None
 ) -> dict[int, EnrolmentStanding]:
     """The standing of each enrolment, keyed by its id. The enrolments should come with
     `cohort` and `participant` selected; the rest is loaded here in at most six queries.
 
     A caller that has some of it already passes it in and saves the query: `sessions`, every
     cohort session of these enrolments' cohorts; `completed_modules`, the (participant id,
-    module id) pairs of every module these participants have completed; and sign-offs selected
-    with the enrolments (`select_related("completion_sign_off")`)."""
+    module id) pairs of every module these participants have completed; sign-offs selected
+    with the enrolments (`select_related("completion_sign_off")`); and `rules`, the completion
+    rule of each programme by its id. `standing_changes_preview` passes sessions and rules not
+    saved yet, to say who a change would move."""
     enrolments = list(enrolments)
     if not enrolments:
         return {}
@@ -122,15 +124,17 @@ def standings_for(
     if sessions is None:
         sessions = CohortSession.objects.filter(cohort_id__in=cohort_ids)
     by_cohort = defaultdict(list)
-    for session in sorted(sessions, key=lambda s: (s.starts_at, s.pk)):
+    # A session not saved yet (a preview) has no id: it sorts as if it were the first made.
+    for session in sorted(sessions, key=lambda s: (s.starts_at, s.pk or 0)):
         by_cohort[session.cohort_id].append(session)
     sessions = by_cohort
-    rules = {
-        rule.programme_id: rule
-        for rule in CompletionRule.objects.filter(programme_id__in=programme_ids).prefetch_related(
-            "required_modules"
-        )
-    }
+    if rules is None:
+        rules = {
+            rule.programme_id: rule
+            for rule in CompletionRule.objects.filter(
+                programme_id__in=programme_ids
+            ).prefetch_related("required_modules")
+        }
     statuses = defaultdict(dict)
     for enrolment_id, session_id, status in AttendanceMark.objects.filter(
         enrolment_id__in=[e.pk for e in enrolments]

@@ -1,6 +1,6 @@
 """The cohort overview for programme managers and its facilitators (the mix of sectors and
-organisations against the target, who is enrolled, and, for managers, the enrolment history),
-and the "people on this cohort" page for its participants."""
+organisations against the target, who is enrolled, and a link to the cohort's history), and the
+"people on this cohort" page for its participants."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,7 +15,6 @@ from . import selectors
 from .mix import cohort_mix
 
 PER_PAGE = 50
-EVENTS_PER_PAGE = 30
 
 
 def _cohort(pk):
@@ -32,11 +31,6 @@ def cohort_overview(request, pk):
     enrolments = Paginator(selectors.cohort_enrolments(cohort), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    events = None
-    if permissions.check(request.user, "view-enrolment-history"):
-        events = Paginator(selectors.cohort_events(cohort), EVENTS_PER_PAGE).get_page(
-            request.GET.get("events_page")
-        )
     return render(
         request,
         "cohorts/overview.html",
@@ -45,7 +39,6 @@ def cohort_overview(request, pk):
             "mix": mix,
             "max_share_x": 160 + 3 * cohort.target_max_share_percent,
             "enrolments": enrolments,
-            "events": events,
         },
     )
 

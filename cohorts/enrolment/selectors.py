@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 
-from ..models import Cohort, Enrolment, EnrolmentEvent, SeatAllocation
+from ..models import Cohort, Enrolment, SeatAllocation
 from .seats import Seats
 
 
@@ -131,12 +131,4 @@ def cohort_enrolments(cohort):
         Enrolment.objects.filter(cohort=cohort)
         .select_related("participant", "organisation", "nominated_by")
         .order_by("status", "participant__last_name", "participant__first_name", "pk")
-    )
-
-
-def cohort_events(cohort):
-    return (
-        EnrolmentEvent.objects.filter(enrolment__cohort=cohort)
-        .select_related("actor", "enrolment__participant", "enrolment__organisation")
-        .order_by("-at", "-pk")
     )

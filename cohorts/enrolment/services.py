@@ -44,9 +44,10 @@ class ImportRejected(Exception):
 
 
 def enrolment_nominate(
-    *, actor, cohort, organisation, email, first_name, last_name, job_title="", team=""
+    *, actor, cohort, organisation, email, first_name, last_name, job_title="", team="", now=None
 ):
-    """Nominate one officer of `organisation` onto `cohort`.
+    """Nominate one officer of `organisation` onto `cohort` (`now`, the time recorded in the
+    history: the demo data's story sets it).
 
     They are invited at once if the organisation has a seat left and the cohort has room;
     otherwise they go on the waiting list. Either way they are emailed.
@@ -70,6 +71,7 @@ def enrolment_nominate(
                     details={"source": "form"},
                 )
             ],
+            now=now,
         )
         notify_on_commit([enrolment.pk])
     return enrolment
@@ -111,7 +113,7 @@ def enrolment_bulk_nominate(
     return enrolments
 
 
-def enrolment_confirm(*, actor, enrolment, invitation=None, password=None):
+def enrolment_confirm(*, actor, enrolment, invitation=None, password=None, now=None):
     """The officer accepts their place (from their invitation link, setting a password if their
     account has none yet)."""
     with transaction.atomic():
@@ -127,7 +129,9 @@ def enrolment_confirm(*, actor, enrolment, invitation=None, password=None):
             enrolment.participant.set_password(password)
             enrolment.participant.save(update_fields=["password"])
         set_status(enrolment, Status.CONFIRMED)
-        event_record(enrolment, actor=actor, action=Action.CONFIRMED, from_status=Status.INVITED)
+        event_record(
+            enrolment, actor=actor, action=Action.CONFIRMED, from_status=Status.INVITED, at=now
+        )
     return enrolment
 
 

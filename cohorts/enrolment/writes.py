@@ -34,11 +34,13 @@ def lock_enrolment(enrolment):
     )
 
 
-def event_for(enrolment, *, actor, action, from_status="", details=None):
-    """An unsaved history record of a change to `enrolment`, checked."""
+def event_for(enrolment, *, actor, action, from_status="", details=None, at=None):
+    """An unsaved history record of a change to `enrolment` (made `at` now unless told),
+    checked."""
     event = EnrolmentEvent(
         enrolment=enrolment,
         actor=actor if actor and actor.is_authenticated else None,
+        at=at or timezone.now(),
         action=action,
         from_status=from_status or "",
         to_status=enrolment.status,
@@ -49,9 +51,9 @@ def event_for(enrolment, *, actor, action, from_status="", details=None):
     return event
 
 
-def event_record(enrolment, *, actor, action, from_status="", details=None):
+def event_record(enrolment, *, actor, action, from_status="", details=None, at=None):
     event = event_for(
-        enrolment, actor=actor, action=action, from_status=from_status, details=details
+        enrolment, actor=actor, action=action, from_status=from_status, details=details, at=at
     )
     event.save()
     return event
@@ -89,7 +91,7 @@ class Nomination:
     details: dict = field(default_factory=dict)
 
 
-def nominate_locked(*, actor, cohort, organisation, nominations):
+def nominate_locked(*, actor, cohort, organisation, nominations, now=None):
     """Create one enrolment per nomination, in order, in a constant number of queries; the
     caller holds the cohort lock."""
     people = people_find_or_create([n.person for n in nominations])
@@ -102,7 +104,7 @@ def nominate_locked(*, actor, cohort, organisation, nominations):
     places = (
         seats_for(cohort, organisation).left if any(n.status is None for n in nominations) else 0
     )
-    now = timezone.now()
+    now = now or timezone.now()
     nominated, new, renewed = [], [], []
     for nomination, participant in zip(nominations, participants, strict=True):
         existing = on_cohort.get(participant.pk)
@@ -144,7 +146,14 @@ def nominate_locked(*, actor, cohort, organisation, nominations):
         renewed, ["organisation", "nominated_by", "replaces", "status", "updated_at"]
     )
     EnrolmentEvent.objects.bulk_create(
-        event_for(e, actor=actor, action=Action.NOMINATED, from_status=from_status, details=details)
+        event_for(
+            e,
+            actor=actor,
+            action=Action.NOMINATED,
+            from_status=from_status,
+            details=details,
+            at=now,
+        )
         for e, from_status, details in nominated
     )
     return [enrolment for enrolment, _, _ in nominated]

@@ -11,12 +11,27 @@ from .certificates import (
     CertificateEvent,
     new_verification_code,
 )
-from .cohorts import LONDON, Cohort, CohortSession, SeatAllocation
-from .completion import CompletionRule, CompletionSignOff, attended_statuses
+from .cohorts import (
+    FACILITATOR_CHOICES,
+    LONDON,
+    Cohort,
+    CohortSession,
+    SeatAllocation,
+    check_allocations,
+    check_facilitators,
+    check_session_modules,
+)
+from .completion import (
+    CompletionRule,
+    CompletionSignOff,
+    CompletionSignOffEvent,
+    attended_statuses,
+)
 from .enrolment import Enrolment, EnrolmentEvent, Invitation
 from .places import Organisation, Place, Sector
 
 __all__ = [
+    "FACILITATOR_CHOICES",
     "LONDON",
     "Apology",
     "AttendanceMark",
@@ -31,6 +46,7 @@ __all__ = [
     "CohortSession",
     "CompletionRule",
     "CompletionSignOff",
+    "CompletionSignOffEvent",
     "Enrolment",
     "EnrolmentEvent",
     "Invitation",
@@ -40,6 +56,9 @@ __all__ = [
     "Sector",
     "SessionReminder",
     "attended_statuses",
+    "check_allocations",
+    "check_facilitators",
+    "check_session_modules",
     "new_calendar_token",
     "new_verification_code",
 ]

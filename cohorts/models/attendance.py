@@ -1,5 +1,5 @@
-"""Attendance: one mark per enrolment per cohort session, the history of marks changed after
-the session, apologies sent in advance, and the at-risk warnings already sent."""
+"""Attendance: one mark per enrolment per cohort session, the history of every write to a mark,
+apologies sent in advance, and the at-risk warnings already sent."""
 
 from django.conf import settings
 from django.db import models
@@ -87,25 +87,36 @@ class Apology(models.Model):
 
 
 class AttendanceMarkChange(models.Model):
-    """A change to an attendance mark made after its session ended: who changed it, when, and
-    what it was before. Written by the attendance services (never by a signal); never edited."""
+    """One write of an attendance mark: its first recording (no previous status) or a change,
+    whenever it is made: who, when, how (register, self check-in, import) and from what to what.
+    Written by the attendance services (never by a signal) for every real change; never edited.
+    The cohort's history reads these."""
 
     mark = models.ForeignKey(AttendanceMark, on_delete=models.CASCADE, related_name="changes")
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     changed_at = models.DateTimeField(default=timezone.now)
-    previous_status = models.CharField(max_length=20, choices=AttendanceMark.Status.choices)
+    # Empty for the first recording of a mark.
+    previous_status = models.CharField(
+        max_length=20, choices=AttendanceMark.Status.choices, blank=True
+    )
     previous_note = models.CharField(max_length=500, blank=True)
-    previous_method = models.CharField(max_length=20, choices=AttendanceMark.Method.choices)
+    previous_method = models.CharField(
+        max_length=20, choices=AttendanceMark.Method.choices, blank=True
+    )
     new_status = models.CharField(max_length=20, choices=AttendanceMark.Status.choices)
     new_note = models.CharField(max_length=500, blank=True)
+    # How the mark was written this time (empty on changes recorded before this was kept).
+    new_method = models.CharField(max_length=20, choices=AttendanceMark.Method.choices, blank=True)
 
     class Meta:
         ordering = ["-changed_at", "-pk"]
         verbose_name = "attendance mark change"
 
     def __str__(self):
+        if not self.previous_status:
+            return f"{self.mark}: first recorded"
         return f"{self.mark}: was {self.get_previous_status_display()}"
 
 

@@ -4,6 +4,7 @@ its cohort sessions."""
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -14,10 +15,77 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from accounts.roles import Role
+
 from ..querysets import CohortQuerySet, CohortSessionQuerySet
 from .places import Organisation, Place
 
 LONDON = ZoneInfo("Europe/London")
+
+# Set-up guard rails: the one definition of each, used by the admin's cohort screen
+# (`cohorts.setup.forms`) and the set-up services (`cohorts.setup.services`) alike.
+
+# Who may be chosen to facilitate a cohort: people who hold the facilitator role. The cohort's
+# facilitators field offers only them (`limit_choices_to`); `check_facilitators` says the same
+# to a service.
+FACILITATOR_CHOICES = {"groups__name": Role.FACILITATOR.value}
+
+
+def check_facilitators(people):
+    """Refuse anyone among `people` who does not hold the facilitator role. One query."""
+    people = list(people)
+    if not people:
+        return
+    holders = set(
+        get_user_model()
+        .objects.filter(pk__in=[p.pk for p in people], **FACILITATOR_CHOICES)
+        .values_list("pk", flat=True)
+    )
+    others = [p for p in people if p.pk not in holders]
+    if others:
+        names = ", ".join(str(p) for p in others)
+        raise ValidationError(
+            {
+                "facilitators": f"Only people who hold the facilitator role can facilitate a "
+                f"cohort: {names} does not."
+                if len(others) == 1
+                else f"Only people who hold the facilitator role can facilitate a cohort: "
+                f"{names} do not."
+            },
+            code="not_a_facilitator",
+        )
+
+
+def check_allocations(capacity, seats):
+    """Refuse seat allocations (`seats`, one number per organisation) that add up to more than
+    the cohort's `capacity`."""
+    total = sum(seats)
+    if capacity is not None and total > capacity:
+        raise ValidationError(
+            f"The seat allocations add up to {total}, more than the cohort's capacity of "
+            f"{capacity}. Lower an allocation or raise the capacity.",
+            code="allocations_over_capacity",
+        )
+
+
+def check_session_modules(programme, modules):
+    """Refuse modules that are not part of `programme` (modules are pages below their
+    programme's page): a cohort session covers modules of its own cohort's programme only."""
+    strangers = [
+        m for m in modules if not (m.path.startswith(programme.path) and m.depth > programme.depth)
+    ]
+    if strangers:
+        titles = ", ".join(f"“{m.title}”" for m in strangers)
+        raise ValidationError(
+            {
+                "modules": f"A cohort session can only cover modules of its cohort's programme "
+                f"({programme.title}): {titles} belongs to another programme."
+                if len(strangers) == 1
+                else f"A cohort session can only cover modules of its cohort's programme "
+                f"({programme.title}): {titles} belong to other programmes."
+            },
+            code="module_of_another_programme",
+        )
 
 
 class Cohort(index.Indexed, ClusterableModel):
@@ -47,7 +115,11 @@ class Cohort(index.Indexed, ClusterableModel):
     capacity = models.PositiveIntegerField(help_text="The most participants the cohort takes.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     facilitators = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_cohorts"
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_cohorts",
+        limit_choices_to=FACILITATOR_CHOICES,
+        help_text="People who hold the facilitator role.",
     )
     target_min_sectors = models.PositiveSmallIntegerField("at least this many sectors", default=4)
     target_max_share_percent = models.PositiveSmallIntegerField(

@@ -1,5 +1,6 @@
 """What a programme asks for a certificate (its completion rule, including which attendance
-marks count as attending) and a facilitator's sign-off of one participant."""
+marks count as attending), a facilitator's sign-off of one participant, and the history of
+sign-offs given and withdrawn."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -108,3 +109,38 @@ class CompletionSignOff(models.Model):
 
     def __str__(self):
         return f"Sign-off for {self.enrolment}"
+
+
+class CompletionSignOffEvent(models.Model):
+    """A sign-off given or withdrawn: who, when and, for a withdrawal, why. Written by the
+    sign-off services (`cohorts.completion.services`); never edited. A withdrawn sign-off is
+    gone from the enrolment, and its record stays here."""
+
+    class Action(models.TextChoices):
+        SIGNED_OFF = "signed-off", "Signed off"
+        WITHDRAWN = "withdrawn", "Sign-off withdrawn"
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="sign_off_events"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField(blank=True, max_length=1000)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "sign-off event"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(action="withdrawn") | ~models.Q(reason=""),
+                name="cohorts_sign_off_withdrawal_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.enrolment} ({self.at:%d %b %Y %H:%M})"

@@ -104,7 +104,8 @@ class Enrolment(models.Model):
 
 class EnrolmentEvent(models.Model):
     """One change to an enrolment: who made it, when, and what changed. Written by the
-    enrolment services (never by signals), read by programme managers; never edited."""
+    enrolment services and, for completion, by issuing a certificate (never by signals); read in
+    the cohort's history; never edited."""
 
     class Action(models.TextChoices):
         NOMINATED = "nominated", "Nominated"
@@ -114,6 +115,7 @@ class EnrolmentEvent(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
         SUBSTITUTED = "substituted", "Substituted"
         INVITATION_RESENT = "invitation-resent", "Invitation resent"
+        COMPLETED = "completed", "Completed (certificate issued)"
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

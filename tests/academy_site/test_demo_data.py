@@ -1,6 +1,7 @@
 """`manage.py load_demo_data`: what `make demo` promises a newcomer they can click around in."""
 
 import datetime as dt
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -12,13 +13,21 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, Site
 
 from accounts.models import User
+from cohorts.completion.standing import Standing, standings_for
 from cohorts.models import (
     LONDON,
+    Apology,
     AttendanceMark,
+    AttendanceMarkChange,
     Certificate,
+    CertificateEvent,
     Cohort,
+    CohortSession,
     CompletionRule,
+    CompletionSignOff,
+    CompletionSignOffEvent,
     Enrolment,
+    EnrolmentEvent,
     Organisation,
     Place,
     Sector,
@@ -147,20 +156,25 @@ class TestTheLoadedDemo:
         assert participant.organisation.sector == Sector.POLICE
         assert participant.nominated_by.username == "nominator"
 
-    def test_every_officer_has_a_mark_for_every_past_session_and_none_for_those_to_come(self, demo):
+    def test_every_officer_has_a_mark_for_every_session_held_and_none_for_those_to_come(self, demo):
         cohort = running_cohort()
         now = timezone.now()
-        past = cohort.sessions.filter(ends_at__lt=now)
+        held = cohort.sessions.filter(starts_at__lte=now)
         marks = AttendanceMark.objects.filter(session__cohort=cohort)
-        assert marks.count() == cohort.enrolments.count() * past.count()
+        assert marks.count() == cohort.enrolments.count() * held.count()
         assert not marks.filter(session__starts_at__gt=now).exists()
         statuses = list(marks.values_list("status", flat=True))
         assert statuses.count(AttendanceMark.Status.PRESENT) > len(statuses) * 0.7
         assert {AttendanceMark.Status.LATE, AttendanceMark.Status.APOLOGIES} <= set(statuses)
-        assert {m.recorded_by.username for m in marks.select_related("recorded_by")} == {
-            "facilitator"
-        }
-        assert set(marks.values_list("method", flat=True)) == {AttendanceMark.Method.REGISTER}
+        # The facilitator kept the registers; some checked themselves in at the last session.
+        by_register = marks.filter(method=AttendanceMark.Method.REGISTER)
+        assert set(by_register.values_list("recorded_by__username", flat=True)) == {"facilitator"}
+        for mark in marks.filter(method=AttendanceMark.Method.SELF_CHECK_IN).select_related(
+            "enrolment"
+        ):
+            assert mark.recorded_by_id == mark.enrolment.participant_id
+            assert mark.session_id == held.order_by("-starts_at")[0].pk
+        assert marks.filter(method=AttendanceMark.Method.SELF_CHECK_IN).exists()
 
     def test_running_cohort_participants_have_made_progress_through_the_modules(self, demo):
         cohort = running_cohort()
@@ -325,3 +339,86 @@ class TestTheLoadedDemo:
         assert response.status_code == 200
         assert section in response.text
         assert running_cohort().name in response.text
+
+    # The demo is built through the services, so it keeps the rules they keep.
+
+    def test_no_mark_on_a_session_that_has_not_started(self, demo):
+        assert (
+            not AttendanceMark.objects.exclude(status=AttendanceMark.Status.APOLOGIES)
+            .filter(session__starts_at__gt=timezone.now())
+            .exists()
+        )
+        assert AttendanceMark.objects.exists()
+
+    def test_every_certificate_holder_meets_the_rule_and_reads_complete(self, demo):
+        certificates = Certificate.objects.select_related(
+            "enrolment__cohort__programme", "enrolment__participant"
+        )
+        assert certificates.count() == 10
+        standings = standings_for([c.enrolment for c in certificates])
+        for certificate in certificates:
+            standing = standings[certificate.enrolment_id]
+            assert standing.meets_rule and standing.standing == Standing.COMPLETE
+            assert standing.sign_off is not None
+            assert certificate.enrolment.status == Enrolment.Status.COMPLETED
+        # The one who fell short has no certificate, and reads not completed.
+        [short] = Enrolment.objects.filter(cohort=closed_cohort(), certificate__isnull=True)
+        assert standings_for([short])[short.pk].standing == Standing.NOT_COMPLETED
+
+    def test_certificates_carry_their_real_pdf_and_history(self, demo):
+        for certificate in Certificate.objects.all():
+            with certificate.pdf.open("rb") as stored:
+                assert stored.read(5) == b"%PDF-"
+            assert certificate.events.filter(action=CertificateEvent.Action.ISSUED).exists()
+            assert certificate.issued_at.date() > closed_cohort().ends_on
+
+    def test_no_cohort_holds_more_people_or_allocates_more_seats_than_its_capacity(self, demo):
+        for cohort in Cohort.objects.all():
+            held = Enrolment.objects.filter(cohort=cohort).holding_seats()
+            allocations = dict(cohort.seat_allocations.values_list("organisation", "seats"))
+            assert held.count() <= cohort.capacity
+            assert sum(allocations.values()) <= cohort.capacity
+            for organisation, n in Counter(held.values_list("organisation", flat=True)).items():
+                assert n <= allocations.get(organisation, 0)
+
+    def test_sessions_cover_their_own_programmes_modules_and_facilitators_hold_the_role(self, demo):
+        for session in CohortSession.objects.select_related("cohort__programme"):
+            programme = session.cohort.programme
+            for module in session.modules.all():
+                assert module.get_parent().pk == programme.pk
+        for cohort in Cohort.objects.prefetch_related("facilitators"):
+            assert cohort.facilitators.exists()
+            for person in cohort.facilitators.all():
+                assert person.groups.filter(name="facilitator").exists()
+
+    def test_every_change_is_in_the_cohorts_history(self, demo):
+        for enrolment in Enrolment.objects.all():
+            actions = set(enrolment.events.values_list("action", flat=True))
+            assert EnrolmentEvent.Action.NOMINATED in actions
+            if enrolment.status in Enrolment.ACTIVE:
+                assert EnrolmentEvent.Action.CONFIRMED in actions
+            if enrolment.status == Enrolment.Status.COMPLETED:
+                assert EnrolmentEvent.Action.COMPLETED in actions
+        first_recordings = AttendanceMarkChange.objects.filter(previous_status="")
+        assert first_recordings.count() == AttendanceMark.objects.count()
+        # The facilitator corrected one mark after a session.
+        assert AttendanceMarkChange.objects.exclude(previous_status="").count() == 1
+        assert CompletionSignOffEvent.objects.count() == CompletionSignOff.objects.count() == 10
+
+    def test_apologies_marked_were_sent_before_the_session(self, demo):
+        marks = AttendanceMark.objects.filter(status=AttendanceMark.Status.APOLOGIES)
+        assert marks.exists()
+        for mark in marks.select_related("session"):
+            apology = Apology.objects.get(enrolment=mark.enrolment_id, session=mark.session_id)
+            assert apology.sent_at < mark.session.starts_at
+
+    def test_the_history_tells_the_story_in_order(self, demo):
+        cohort = running_cohort()
+        participant = Enrolment.objects.get(cohort=cohort, participant__username="participant")
+        nominated = participant.events.get(action=EnrolmentEvent.Action.NOMINATED)
+        first_mark = AttendanceMarkChange.objects.filter(mark__enrolment=participant).earliest(
+            "changed_at"
+        )
+        assert nominated.actor.username == "nominator"
+        assert nominated.at < cohort.sessions.earliest("starts_at").starts_at
+        assert nominated.at < first_mark.changed_at < timezone.now()

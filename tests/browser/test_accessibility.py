@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from cohorts.models import Certificate, Cohort, CohortSession
+from cohorts.models import Certificate, Cohort, CohortSession, CompletionSignOff
 from modules.models import ModulePage, ProgrammePage
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import axe_violations, layout_problems, screenshot, sign_in
@@ -81,6 +81,11 @@ def demo_pages():
         "people": reverse("cohorts:people", args=[running.pk]),
         "cohort-calendar": reverse("cohorts:cohort_calendar", args=[running.pk]),
         "module-progress": reverse("cohorts:cohort_progress", args=[running.pk]),
+        "history": reverse("cohorts:cohort_history", args=[running.pk]),
+        "sign-off-withdraw": reverse(
+            "cohorts:enrolment_sign_off_withdraw",
+            args=[CompletionSignOff.objects.filter(enrolment__cohort=closed).first().enrolment_id],
+        ),
         "session-material": reverse("cohorts:session_material_edit", args=[session.pk]),
         "attendance-import": reverse("cohorts:attendance_import", args=[session.pk]),
     }
@@ -103,6 +108,7 @@ def demo_pages():
         "programme-attendance": reverse("cohorts:programme_attendance", args=[programme.pk]),
         "attendance-grid": reverse("cohorts:cohort_attendance", args=[running.pk]),
         "completion-closed": reverse("cohorts:cohort_completion", args=[closed.pk]),
+        "history-closed": reverse("cohorts:cohort_history", args=[closed.pk]),
     }
     return {
         None: public,

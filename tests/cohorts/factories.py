@@ -10,6 +10,7 @@ from cohorts.models import (
     Cohort,
     CohortSession,
     CompletionRule,
+    CompletionSignOff,
     Enrolment,
     Organisation,
     Place,
@@ -143,3 +144,10 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     ends_on = factory.LazyAttribute(lambda o: o.enrolment.cohort.ends_on)
     sessions_attended = 6
     sessions_scheduled = 8
+
+
+class CompletionSignOffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CompletionSignOff
+
+    enrolment = factory.SubFactory(EnrolmentFactory)

@@ -59,15 +59,16 @@ def test_saving_an_enrolment_elsewhere_writes_no_event(world):
     assert EnrolmentEvent.objects.count() == 1
 
 
-def test_manager_sees_the_history_on_the_cohort_page(client, manager, world):
+def test_manager_sees_the_enrolment_history_in_the_cohorts_history(client, manager, world):
     services.enrolment_nominate(
         actor=world.police_nominator, cohort=world.cohort, organisation=world.police, **officer(1)
     )
     client.force_login(manager)
-    response = client.get(reverse("cohorts:overview", args=[world.cohort.pk]))
-    assert "Enrolment history" in response.text
+    history = reverse("cohorts:cohort_history", args=[world.cohort.pk])
+    assert history in client.get(reverse("cohorts:overview", args=[world.cohort.pk])).text
+    response = client.get(history)
     assert str(world.police_nominator) in response.text
-    assert "Nominated" in response.text
+    assert "Nominated" in response.text and "Nomination form" in response.text
 
 
 def test_manager_reads_the_history_in_the_admin_but_cannot_change_it(client, manager, world):

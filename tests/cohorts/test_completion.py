@@ -3,11 +3,13 @@ completed), shown to the participant, their facilitators and their nominator; fa
 sign-off."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from cohorts.completion.services import completion_sign_off, completion_sign_off_withdraw
 from cohorts.completion.standing import Standing, standing_for, standings_for
-from cohorts.models import Cohort, CompletionSignOff, Enrolment
+from cohorts.models import Cohort, CompletionSignOff, CompletionSignOffEvent, Enrolment
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.cohorts.certificate_helpers import S, World
 from tests.modules.factories import ModulePageFactory, ModuleProgressFactory
@@ -99,14 +101,53 @@ def test_facilitator_sign_off_is_needed_when_the_rule_asks_for_it(client):
     assert _standing(enrolment).standing == Standing.COMPLETE
 
 
-def test_a_facilitator_can_withdraw_a_sign_off_made_by_mistake(client):
+def test_a_facilitator_can_withdraw_a_sign_off_made_by_mistake_saying_why(client):
     world = World(facilitator_sign_off=True)
     enrolment = world.completer()
     client.force_login(world.facilitator)
-    url = reverse("cohorts:enrolment_sign_off", args=[enrolment.pk])
-    client.post(url)
-    client.post(url, {"action": "withdraw"})
+    client.post(reverse("cohorts:enrolment_sign_off", args=[enrolment.pk]))
+    url = reverse("cohorts:enrolment_sign_off_withdraw", args=[enrolment.pk])
+    completion = client.get(reverse("cohorts:cohort_completion", args=[world.cohort.pk])).text
+    assert f'href="{url}"' in completion
+    assert "Reason for withdrawing the sign-off" in client.get(url).text
+    response = client.post(url, {"reason": "Signed off the wrong Jones"})
+    assert response.status_code == 302
     assert not CompletionSignOff.objects.filter(enrolment=enrolment).exists()
+    given, withdrawn = CompletionSignOffEvent.objects.order_by("at", "pk")
+    assert (given.action, given.actor) == ("signed-off", world.facilitator)
+    assert (withdrawn.action, withdrawn.actor, withdrawn.reason) == (
+        "withdrawn",
+        world.facilitator,
+        "Signed off the wrong Jones",
+    )
+
+
+def test_a_sign_off_is_not_withdrawn_without_a_reason(client):
+    world = World(facilitator_sign_off=True)
+    enrolment = world.completer()
+    completion_sign_off(enrolment=enrolment, signed_off_by=world.facilitator)
+    client.force_login(world.facilitator)
+    url = reverse("cohorts:enrolment_sign_off_withdraw", args=[enrolment.pk])
+    response = client.post(url, {"reason": "  "})
+    assert response.status_code == 400
+    assert "There is a problem" in response.text
+    assert "Say why the sign-off is withdrawn." in response.text
+    assert CompletionSignOff.objects.filter(enrolment=enrolment).exists()
+    with pytest.raises(ValidationError):
+        completion_sign_off_withdraw(enrolment=enrolment, withdrawn_by=world.facilitator, reason="")
+    assert not CompletionSignOffEvent.objects.filter(action="withdrawn").exists()
+
+
+def test_only_those_who_run_the_cohort_withdraw_a_sign_off(client):
+    world = World(facilitator_sign_off=True)
+    enrolment = world.completer()
+    completion_sign_off(enrolment=enrolment, signed_off_by=world.facilitator)
+    url = reverse("cohorts:enrolment_sign_off_withdraw", args=[enrolment.pk])
+    client.force_login(world.nominator)
+    assert client.post(url, {"reason": "Mistake"}).status_code == 403
+    client.force_login(UserFactory(facilitator=True))  # facilitates another cohort
+    assert client.post(url, {"reason": "Mistake"}).status_code == 404
+    assert CompletionSignOff.objects.filter(enrolment=enrolment).exists()
 
 
 def test_nominators_and_participants_cannot_sign_off(client):

@@ -79,11 +79,12 @@ def test_manager_sees_the_mix_chart_table_and_warning(client, manager, cohort, o
     assert ">By sector</caption>" in text
 
 
-def test_cohorts_facilitator_sees_the_mix_but_not_the_history(client, facilitator, cohort):
+def test_cohorts_facilitator_sees_the_mix_and_a_link_to_the_history(client, facilitator, cohort):
     client.force_login(facilitator)
     response = client.get(reverse("cohorts:overview", args=[cohort.pk]))
     assert response.status_code == 200
-    assert "Enrolment history" not in response.text
+    assert ">By sector</caption>" in response.text
+    assert reverse("cohorts:cohort_history", args=[cohort.pk]) in response.text
 
 
 @pytest.mark.parametrize("role", ["other-facilitator", "nominator", "participant"])

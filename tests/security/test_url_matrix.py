@@ -241,6 +241,11 @@ MATRIX = {
         lambda w: {"pk": w["cohortB"].pk},
         "login 403 403 403 403 200 403 200",
     ),
+    "cohorts:cohort_history": (
+        lambda w: {"pk": w["cohortA"].pk},
+        lambda w: {"pk": w["cohortB"].pk},
+        "login 403 403 403 403 200 403 200",
+    ),
     "cohorts:people": (
         lambda w: {"pk": w["cohortA"].pk},
         lambda w: {"pk": w["cohortB"].pk},
@@ -257,6 +262,12 @@ MATRIX = {
         lambda w: {"pk": w["enrolmentA"].pk},
         None,
         "login 405 405 405 405 405 405 405",
+    ),
+    # Nobody on cohort A is signed off: those who run it are sent back to the completion page.
+    "cohorts:enrolment_sign_off_withdraw": (
+        lambda w: {"pk": w["enrolmentA"].pk},
+        lambda w: {"pk": w["enrolmentB"].pk},
+        "login 403 404 403 404 302 404 302",
     ),
     "cohorts:certificate_issue": (
         lambda w: {"pk": w["enrolmentA"].pk},
