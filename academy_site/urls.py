@@ -24,6 +24,7 @@ urlpatterns = [
     path("learning/", include("modules.urls")),
     path("cohorts/", include("cohorts.urls")),
     path("certificates/", include("cohorts.certificates.urls")),
+    path("credentials/", include("credentials.urls")),
 ]
 
 if settings.DEBUG:

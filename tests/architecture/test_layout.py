@@ -18,9 +18,11 @@ ALLOWED = {
     "modules": {"accounts", "content", "personal_data", "links", "spreadsheets"},
     "cohorts": {"accounts", "content", "personal_data", "modules", "links", "spreadsheets"},
     "single_sign_on": {"accounts", "cohorts", "links"},
+    "credentials": {"accounts", "cohorts", "modules", "scheduler", "links"},
     "backups": set(),
     "scheduler": set(),
     "academy_site": {
+        "credentials",
         "single_sign_on",
         "backups",
         "scheduler",
