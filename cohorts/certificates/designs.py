@@ -8,6 +8,8 @@ with a logo that bloats every PDF or a signature block with nobody's signature i
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Length
 from django.template.defaultfilters import filesizeformat
@@ -70,6 +72,19 @@ def design_problems(design: CertificateDesign) -> dict[str, str]:
     if design.show_logos and design.logo is None:
         problems.setdefault("logo", "Choose a logo, or untick “print logos”.")
     return problems
+
+
+def certificate_design_publish(*, design: CertificateDesign, user=None) -> CertificateDesign:
+    """Publish a design (new or edited) as the admin's Publish button does: refused, with the
+    reasons, while `design_problems` finds any; otherwise saved as a revision and made live."""
+    problems = design_problems(design)
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        design.full_clean()
+        design.save()
+        design.save_revision(user=user).publish(user=user)
+    return design
 
 
 def longest_name(programme_id) -> str:
