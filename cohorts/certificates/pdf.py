@@ -18,8 +18,12 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..models import Certificate, CertificateDesign
+from . import pdf_language
 from .names import name_language
 from .verification import verify_url
+
+# Each name's language on its element of the tagged PDF, not only in the HTML.
+pdf_language.install()
 
 
 class PlatformAssetFetcher(URLFetcher):
