@@ -45,6 +45,13 @@ class CheckReport:
         )
 
     @property
+    def last_day(self):
+        """The last day it is current (it expires as the next day begins)."""
+        if self.valid_until is None:
+            return None
+        return timezone.localdate(self.valid_until - dt.timedelta(seconds=1))
+
+    @property
     def subject(self):
         return self.credential.get("credentialSubject", {})
 
