@@ -5,6 +5,7 @@ or one merged PDF (one tagged document, rendered in one go)."""
 import io
 import re
 import secrets
+import threading
 import zipfile
 from functools import partial
 
@@ -15,6 +16,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.loader import render_to_string
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..models import Certificate, CertificateDesign
@@ -138,10 +140,23 @@ def certificate_html(certificate: Certificate, *, design: CertificateDesign | No
     return certificates_html([certificate], design=design)
 
 
+_fonts = threading.local()
+
+
+def _font_config() -> FontConfiguration:
+    """One font configuration per thread, kept between renders: setting fonts up again for
+    every certificate took as long as laying the certificate out."""
+    if getattr(_fonts, "config", None) is None:
+        _fonts.config = FontConfiguration()
+    return _fonts.config
+
+
 def pdf_render(html: str) -> bytes:
     """HTML to a tagged PDF (each page A4 in its design's orientation), fetching only the
     platform's own files."""
-    return HTML(string=html, url_fetcher=PlatformAssetFetcher()).write_pdf(**PDF_OPTIONS)
+    return HTML(string=html, url_fetcher=PlatformAssetFetcher()).write_pdf(
+        font_config=_font_config(), **PDF_OPTIONS
+    )
 
 
 def design_for(programme_id) -> CertificateDesign | None:
