@@ -239,9 +239,3 @@ def status_list_jwt(list_number: int) -> str:
     return sign(
         status.status_list_credential(list_number, issuer=issuer_profile(), now=timezone.now())
     )
-
-
-def current_credential(certificate: Certificate) -> Credential:
-    """The credential for the certificate's current edition (made now for a certificate issued
-    before credentials were)."""
-    return credential_make(certificate)

@@ -81,7 +81,7 @@ class CertificateDesignViewSet(SnippetViewSet):
     menu_label = "Certificate designs"
     add_to_admin_menu = True
     menu_order = 151
-    list_display = ["programme", "heading", "orientation", "signatory_name", "live", "updated_at"]
+    list_display = ["programme", "heading", "orientation", "signatory_name", "updated_at"]
     preview_on_add_view_class = DesignPreviewOnCreate
     preview_on_edit_view_class = DesignPreviewOnEdit
     revisions_view_class = DesignPreviewRevision
