@@ -54,7 +54,7 @@ def _logo(words, colour):
     def draw(pen):
         pen.rounded_rectangle((4, 4, 596, 216), radius=28, outline=colour, width=10)
         pen.ellipse((30, 40, 170, 180), fill=colour)
-        pen.text((200, 80), words, fill=colour, font_size=40)
+        pen.text((190, 92), words, fill=colour, font_size=28)
 
     return _image(f"{words} logo", f"{words} logo", _png(draw, (600, 220)), "logo.png")
 
