@@ -252,3 +252,27 @@ def test_a_status_list_is_the_specifications_bitstring():
     bits = status.decode(encoded)
     assert bits[0] == 0b1000_0001 and bits[1] == 0b1000_0000 and bits[-1] == 1
     assert [i for i in (0, 1, 7, 8, 9) if status.bit_is_set(bits, i)] == [0, 7, 8]
+
+
+def test_the_certificates_page_costs_the_same_queries_however_many_certificates(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    world = World(certificate_valid_for_months=12)
+
+    def queries():
+        client.force_login(world.nominator)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("cohorts:my_certificates")).status_code == 200
+        return len(captured)
+
+    for _ in range(2):
+        services.certificate_issue(
+            enrolment=world.completer(), issued_by=world.facilitator, notify=False
+        )
+    few = queries()
+    for _ in range(3):
+        services.certificate_issue(
+            enrolment=world.completer(), issued_by=world.facilitator, notify=False
+        )
+    assert queries() == few
