@@ -26,6 +26,7 @@ urlpatterns = [
     path("certificates/", include("cohorts.certificates.urls")),
     path("impact/", include("impact.urls")),
     path("practice/", include("practice.urls")),
+    path("credentials/", include("credentials.urls")),
 ]
 
 if settings.DEBUG:

@@ -11,9 +11,9 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from spreadsheets.admin import FormulaSafeSnippetViewSet as SnippetViewSet
 
+from .certificates import design_admin
 from .models import (
     Certificate,
-    CertificateDesign,
     Cohort,
     CompletionRule,
     Enrolment,
@@ -75,7 +75,12 @@ class EnrolmentViewSet(SnippetViewSet):
 class CompletionRuleViewSet(SnippetViewSet):
     model = CompletionRule
     icon = "tick-inverse"
-    list_display = ["programme", "min_sessions_attended", "min_share_attended"]
+    list_display = [
+        "programme",
+        "min_sessions_attended",
+        "min_share_attended",
+        "certificate_valid_for_months",
+    ]
 
     @property
     def edit_handler(self):
@@ -94,6 +99,7 @@ class CertificateViewSet(SnippetViewSet):
         "cohort_name",
         "issued_at",
         "email_sent_at",
+        "expires_on",
         "revoked_at",
     ]
     list_filter = ["programme_title"]
@@ -155,18 +161,6 @@ class AcademyViewSetGroup(SnippetViewSetGroup):
     )
 
 
-# --- Certificates (issue 6) ---
+# --- Certificates (issue 6; designs with layouts, checks and a PDF preview, issue 21) ---
 
-
-class CertificateDesignViewSet(SnippetViewSet):
-    """Each programme's certificate design, edited by programme managers."""
-
-    model = CertificateDesign
-    icon = "doc-full"
-    menu_label = "Certificate designs"
-    add_to_admin_menu = True
-    menu_order = 151
-    list_display = ["programme", "heading", "signatory_name", "updated_at"]
-
-    def get_queryset(self, request):
-        return CertificateDesign.objects.select_related("programme")
+CertificateDesignViewSet = design_admin.CertificateDesignViewSet

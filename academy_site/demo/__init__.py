@@ -14,7 +14,18 @@ from impact import demo as impact_demo
 from practice import demo as practice_demo
 from single_sign_on.demo import demo_identity_provider_link
 
-from . import attendance, cohorts, completion, content, enrolment, learning, pages, people, reset
+from . import (
+    attendance,
+    cohorts,
+    completion,
+    content,
+    designs,
+    enrolment,
+    learning,
+    pages,
+    people,
+    reset,
+)
 from .world import DemoWorld
 
 
@@ -24,6 +35,7 @@ def load_demo(*, now) -> DemoWorld:
     reset.remove_previous(home)
     pages.build(world, home)
     people.build(world)
+    designs.demo_certificate_designs(world.programmes.values(), user=world.people["manager"])
     cohorts.build(world)
     enrolment.build(world)
     attendance.build(world)

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "cohorts",
     "backups",
     "scheduler",
+    # Portable credentials (issue 21): Open Badges 3.0, LinkedIn, expiry; depends on cohorts.
+    "credentials",
     # Sign in with your organisation (OpenID Connect); depends on accounts, cohorts and allauth.
     "single_sign_on",
     "impact",
@@ -361,3 +363,12 @@ ACADEMY_ADMIN_CONTENT_SECURITY_POLICY = {
 # Personal data: participants are anonymised this many years after their latest cohort closes
 # (`manage.py anonymise_expired`, run daily).
 ACADEMY_RETENTION_YEARS = env.int("ACADEMY_RETENTION_YEARS", default=6)
+
+# Portable credentials (issue 21): the academy as the issuer of Open Badges credentials, the
+# secret their signing keys are stored encrypted with (SECRET_KEY when unset: set it, so a new
+# SECRET_KEY does not lock the keys), and the academy's LinkedIn page for "Add to LinkedIn".
+ACADEMY_ISSUER_NAME = env.str("ACADEMY_ISSUER_NAME", default=WAGTAIL_SITE_NAME)
+ACADEMY_ISSUER_URL = env.str("ACADEMY_ISSUER_URL", default="")
+ACADEMY_ISSUER_EMAIL = env.str("ACADEMY_ISSUER_EMAIL", default="")
+ACADEMY_CREDENTIAL_KEYS_SECRET = env.str("ACADEMY_CREDENTIAL_KEYS_SECRET", default="")
+ACADEMY_LINKEDIN_ORGANIZATION_ID = env.str("ACADEMY_LINKEDIN_ORGANIZATION_ID", default="")

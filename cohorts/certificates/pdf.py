@@ -1,10 +1,11 @@
 """Certificate PDFs: the HTML of a certificate's frozen fields rendered by WeasyPrint (fetching
 only the platform's own files), stored once when issued, and a cohort's certificates in one ZIP
-or one merged PDF."""
+or one merged PDF (one tagged document, rendered in one go)."""
 
 import io
 import re
 import secrets
+import threading
 import zipfile
 from functools import partial
 
@@ -14,12 +15,17 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.loader import render_to_string
-from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..models import Certificate, CertificateDesign
+from . import pdf_language
+from .names import name_language
 from .verification import verify_url
+
+# Each name's language on its element of the tagged PDF, not only in the HTML.
+pdf_language.install()
 
 
 class PlatformAssetFetcher(URLFetcher):
@@ -46,18 +52,35 @@ class PlatformAssetFetcher(URLFetcher):
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}  # Tagged for accessibility; fonts embedded, subset.
 
 
+def _image_snapshot(image, alt=""):
+    """An image as a certificate keeps it: its stored file and its alternative text."""
+    if image is None or not image.file:
+        return None
+    return {"file": image.file.name, "alt": alt or image.default_alt_text}
+
+
 def design_snapshot(design: CertificateDesign | None) -> dict:
+    """What a certificate keeps of its design: the wording, signatory and layout, and which
+    images it printed, so a later render (a merged PDF) prints it the same way."""
     design = design or CertificateDesign()
+    logos = [design.logo, design.second_logo] if design.show_logos else []
     return {
         "heading": design.heading,
         "wording": design.wording,
-        "signatory_name": design.signatory_name,
-        "signatory_role": design.signatory_role,
+        "signatory_name": design.signatory_name if design.signature_block else "",
+        "signatory_role": design.signatory_role if design.signature_block else "",
+        "orientation": design.orientation,
+        "signature_block": design.signature_block,
+        "signature": _image_snapshot(
+            design.signature if design.signature_block else None,
+            f"Signature of {design.signatory_name}" if design.signatory_name else "",
+        ),
+        "logos": [snap for snap in map(_image_snapshot, logos) if snap],
     }
 
 
-def _image_url(image):
-    return f"asset:media/{image.file.name}" if image is not None and image.file else ""
+def _asset(snapshot):
+    return {"url": f"asset:media/{snapshot['file']}", "alt": snapshot["alt"]}
 
 
 def _qr_svg(url):
@@ -66,39 +89,81 @@ def _qr_svg(url):
     )
 
 
-def certificate_html(certificate: Certificate, *, design: CertificateDesign | None = None) -> str:
-    """The certificate as HTML for WeasyPrint: only frozen fields are printed. The design's
-    images (signature, logos) come from `design`, read when the PDF is made."""
+def _page(certificate: Certificate, design: CertificateDesign | None) -> dict:
+    """One certificate's page: only its frozen fields and the design it keeps. A certificate
+    issued before designs kept their images (issue 21) prints `design`'s current ones."""
+    kept = certificate.design or design_snapshot(None)
+    if "logos" not in kept:
+        current = design_snapshot(design)
+        kept = {**current, **kept, "orientation": CertificateDesign.Orientation.LANDSCAPE}
     url = verify_url(certificate)
+    return {
+        "certificate": certificate,
+        "design": kept,
+        "name": name_language(certificate.holder_name),
+        "signature": _asset(kept["signature"]) if kept.get("signature") else None,
+        "logos": [_asset(logo) for logo in kept.get("logos", [])],
+        "verify_url": url,
+        "qr_svg": _qr_svg(url),
+    }
+
+
+def certificates_html(
+    certificates, *, design: CertificateDesign | None = None, title: str = ""
+) -> str:
+    """Certificates as one HTML document for WeasyPrint, a page each: one render makes one
+    tagged PDF, keeping each name's language, the structure and the images' alternative text."""
+    pages = [_page(certificate, design) for certificate in certificates]
+    first = pages[0]
     return render_to_string(
         "cohorts/certificates/pdf.html",
         {
-            "certificate": certificate,
-            "design": certificate.design or design_snapshot(None),
-            "signature_url": _image_url(design.signature if design else None),
-            "logo_urls": [
-                u
-                for u in (
-                    _image_url(design.logo if design else None),
-                    _image_url(design.second_logo if design else None),
-                )
-                if u
-            ],
-            "verify_url": url,
-            "qr_svg": _qr_svg(url),
+            "pages": pages,
+            "title": title
+            or f"{first['design']['heading']}: {first['certificate'].holder_name}, "
+            f"{first['certificate'].programme_title}",
+            "author": first["design"].get("signatory_name") or "Academy",
+            "description": "" if title else _description(first["certificate"]),
         },
     )
 
 
+def _description(certificate):
+    return (
+        f"{certificate.holder_name} completed {certificate.programme_title} "
+        f"({certificate.cohort_name}). Verification code {certificate.display_code}."
+    )
+
+
+def certificate_html(certificate: Certificate, *, design: CertificateDesign | None = None) -> str:
+    """One certificate as HTML for WeasyPrint: only frozen fields are printed."""
+    return certificates_html([certificate], design=design)
+
+
+_fonts = threading.local()
+
+
+def _font_config() -> FontConfiguration:
+    """One font configuration per thread, kept between renders: setting fonts up again for
+    every certificate took as long as laying the certificate out."""
+    if getattr(_fonts, "config", None) is None:
+        _fonts.config = FontConfiguration()
+    return _fonts.config
+
+
 def pdf_render(html: str) -> bytes:
-    """HTML to an A4 landscape PDF, fetching only the platform's own files."""
-    return HTML(string=html, url_fetcher=PlatformAssetFetcher()).write_pdf(**PDF_OPTIONS)
+    """HTML to a tagged PDF (each page A4 in its design's orientation), fetching only the
+    platform's own files."""
+    return HTML(string=html, url_fetcher=PlatformAssetFetcher()).write_pdf(
+        font_config=_font_config(), **PDF_OPTIONS
+    )
 
 
 def design_for(programme_id) -> CertificateDesign | None:
+    """The programme's published design (a draft never prints), or None."""
     return (
         CertificateDesign.objects.select_related("signature", "logo", "second_logo")
-        .filter(programme_id=programme_id)
+        .filter(programme_id=programme_id, live=True)
         .first()
     )
 
@@ -147,11 +212,9 @@ def certificates_zip(certificates) -> bytes:
     return buffer.getvalue()
 
 
-def certificates_merged_pdf(certificates) -> bytes:
-    writer = PdfWriter()
-    for certificate in certificates:
-        writer.append(PdfReader(io.BytesIO(certificate_pdf_bytes(certificate))))
-    writer.add_metadata({"/Title": "Certificates"})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+def certificates_merged_pdf(certificates, *, title: str = "Certificates") -> bytes:
+    """A cohort's certificates as one tagged PDF, rendered in one go from their frozen fields
+    (a PDF stitched from separate files would lose its tags, language and structure)."""
+    certificates = list(certificates)
+    design = design_for(certificates[0].enrolment.cohort.programme_id) if certificates else None
+    return pdf_render(certificates_html(certificates, design=design, title=title))

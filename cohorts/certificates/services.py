@@ -13,12 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..completion.standing import EnrolmentStanding, standing_for
-from ..models import Certificate, CertificateEvent, Enrolment, EnrolmentEvent
-from . import pdf
+from ..models import LONDON, Certificate, CertificateEvent, Enrolment, EnrolmentEvent
+from . import extensions, pdf
 from .emails import notify_on_commit
 
 
 def _frozen_fields(enrolment: Enrolment, standing: EnrolmentStanding) -> dict:
+    """What a certificate says (but when it expires, frozen when it is issued)."""
     cohort = enrolment.cohort
     return {
         "holder_name": enrolment.participant.get_full_name().strip() or enrolment.participant.email,
@@ -68,6 +69,11 @@ def certificate_issue(
             issued_at=now,
             issued_by=issued_by,
             design=pdf.design_snapshot(design),
+            expires_on=(
+                standing.rule.certificate_expiry(timezone.localdate(now, LONDON))
+                if standing.rule
+                else None
+            ),
             **_frozen_fields(locked, standing),
         )
         # The database enforces one certificate per enrolment and unique codes.
@@ -83,6 +89,7 @@ def certificate_issue(
         CertificateEvent.objects.create(
             certificate=certificate, action=CertificateEvent.Action.ISSUED, actor=issued_by, at=now
         )
+        extensions.edition_made(certificate)
         if locked.status != Enrolment.Status.COMPLETED:
             Enrolment.objects.filter(pk=locked.pk).update(
                 status=Enrolment.Status.COMPLETED, updated_at=now
@@ -105,7 +112,8 @@ def certificate_reissue(
 ) -> Certificate:
     """Make a new edition of a certificate (to correct a name, say): the same verification
     code, what it says taken afresh (with `holder_name` if given, else the profile's name), and
-    the previous edition's wording kept in its history. The holder is emailed the link again."""
+    the previous edition's wording kept in its history; when it expires does not change (a
+    renewal does that). The holder is emailed the link again."""
     now = now or timezone.now()
     reason = (reason or "").strip()
     if not reason:
@@ -161,6 +169,7 @@ def certificate_reissue(
             at=now,
             details={"reason": reason, "before": before},
         )
+        extensions.edition_made(certificate)
         notify_on_commit([certificate.pk])
     return certificate
 

@@ -5,9 +5,11 @@ import secrets
 from base64 import b32encode
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 
 from ..querysets import CertificateQuerySet
 from .cohorts import Cohort
@@ -53,6 +55,10 @@ class Certificate(models.Model):
     pdf = models.FileField(upload_to="certificates/", blank=True, editable=False)
     edition = models.PositiveSmallIntegerField(default=1, editable=False)
     reissued_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Issue 21: until when it is current (none: it never expires), frozen when issued from the
+    # programme's completion rule, and when it was last renewed (its current period began).
+    expires_on = models.DateField(null=True, blank=True, editable=False)
+    renewed_at = models.DateTimeField(null=True, blank=True, editable=False)
     email_sent_at = models.DateTimeField("email sent", null=True, blank=True, editable=False)
 
     objects = CertificateQuerySet.as_manager()
@@ -77,16 +83,37 @@ class Certificate(models.Model):
     def is_revoked(self):
         return self.revoked_at is not None
 
+    def has_expired(self, today=None):
+        """Whether its expiry date has passed (a certificate without one never expires)."""
+        if self.expires_on is None:
+            return False
+        return self.expires_on < (today or timezone.localdate())
+
+    @property
+    def is_expired(self):
+        return self.has_expired()
+
+    @property
+    def current_since(self):
+        """When its current period began: the first issue, or the latest renewal."""
+        return self.renewed_at or self.issued_at
+
     @property
     def display_code(self):
         code = self.verification_code
         return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
-class CertificateDesign(models.Model):
-    """How a programme's certificates look: the wording, who signs them (name, role and a
-    picture of the signature) and up to two logos. Programme managers edit it in the admin;
-    certificates already issued keep the design they were issued with."""
+class CertificateDesign(PreviewableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """How a programme's certificates look: the wording, the layout (landscape or portrait, with
+    or without a signature block and logos), who signs them (name, role and a picture of the
+    signature) and up to two logos. Programme managers edit it in the admin with a live PDF
+    preview, and publish it once its checks pass (`cohorts.certificates.designs`); certificates
+    use the published version, and those already issued keep the design they were issued with."""
+
+    class Orientation(models.TextChoices):
+        LANDSCAPE = "landscape", "Landscape"
+        PORTRAIT = "portrait", "Portrait"
 
     programme = models.OneToOneField(
         "modules.ProgrammePage", on_delete=models.CASCADE, related_name="certificate_design"
@@ -95,6 +122,17 @@ class CertificateDesign(models.Model):
     wording = models.TextField(
         default="has completed",
         help_text="Printed between the participant's name and the programme's title.",
+    )
+    orientation = models.CharField(
+        max_length=10, choices=Orientation.choices, default=Orientation.LANDSCAPE
+    )
+    signature_block = models.BooleanField(
+        "print a signature block",
+        default=True,
+        help_text="The signatory's signature, name and role. Needs all three to publish.",
+    )
+    show_logos = models.BooleanField(
+        "print logos", default=True, help_text="Needs at least the first logo to publish."
     )
     signatory_name = models.CharField(max_length=200, blank=True)
     signatory_role = models.CharField(max_length=200, blank=True)
@@ -108,14 +146,27 @@ class CertificateDesign(models.Model):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="certificatedesign")
 
     panels = [
         FieldPanel("programme"),
         FieldPanel("heading"),
         FieldPanel("wording"),
+        MultiFieldPanel(
+            [
+                FieldPanel("orientation"),
+                FieldRowPanel([FieldPanel("signature_block"), FieldPanel("show_logos")]),
+            ],
+            heading="Layout",
+        ),
         FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_role")]),
         FieldPanel("signature"),
         FieldRowPanel([FieldPanel("logo"), FieldPanel("second_logo")]),
+        HelpPanel(
+            "The preview prints the longest name on this programme and a right-to-left name. "
+            "Save a draft as often as you like; publishing checks the logos are not too large "
+            "and that a layout with a signature block has its signature."
+        ),
     ]
 
     class Meta:
@@ -123,6 +174,13 @@ class CertificateDesign(models.Model):
 
     def __str__(self):
         return f"Certificate design: {self.programme.title}"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    # The preview is a PDF, made by the admin's own preview view (cohorts.viewsets).
+    preview_modes = [("", "PDF with sample names")]
 
 
 class CertificateEvent(models.Model):
@@ -133,6 +191,7 @@ class CertificateEvent(models.Model):
         ISSUED = "issued", "Issued"
         REISSUED = "reissued", "Re-issued"
         REVOKED = "revoked", "Revoked"
+        RENEWED = "renewed", "Renewed"
         EMAILED = "emailed", "Emailed"
 
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="events")

@@ -2,11 +2,14 @@
 marks count as attending), a facilitator's sign-off of one participant, and the history of
 sign-offs given and withdrawn."""
 
+import calendar
+import datetime as dt
+
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from .attendance import AttendanceMark
 from .enrolment import Enrolment
@@ -54,6 +57,23 @@ class CompletionRule(models.Model):
         help_text="Modules that must be completed online.",
     )
     facilitator_sign_off = models.BooleanField("a facilitator must sign off", default=False)
+    # Issue 21: how long a certificate stays current, and how a holder renews it without
+    # another cohort (a fresh certificate on a later cohort always renews it too).
+    certificate_valid_for_months = models.PositiveSmallIntegerField(
+        "certificates stay current for (months)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text="Leave empty for certificates that never expire.",
+    )
+    refresher_modules = models.ManyToManyField(
+        "modules.ModulePage",
+        blank=True,
+        related_name="+",
+        verbose_name="refresher modules",
+        help_text="Completing all of these online, in the 90 days before a certificate expires "
+        "or after, renews it for another period. Leave empty to renew only on a later cohort.",
+    )
 
     panels = [
         FieldPanel("programme"),
@@ -61,6 +81,10 @@ class CompletionRule(models.Model):
         FieldRowPanel([FieldPanel("late_counts"), FieldPanel("left_early_counts")]),
         FieldPanel("required_modules"),
         FieldPanel("facilitator_sign_off"),
+        MultiFieldPanel(
+            [FieldPanel("certificate_valid_for_months"), FieldPanel("refresher_modules")],
+            heading="Expiry and renewal",
+        ),
     ]
 
     class Meta:
@@ -78,6 +102,16 @@ class CompletionRule(models.Model):
     def attended_statuses(self):
         """The attendance marks that count as attending under this rule."""
         return attended_statuses(self)
+
+    def certificate_expiry(self, current_from: dt.date) -> dt.date | None:
+        """When a certificate whose current period begins on `current_from` expires: that many
+        months on (the last day of a shorter month), or None when certificates never expire."""
+        months = self.certificate_valid_for_months
+        if not months:
+            return None
+        month_index = current_from.month - 1 + months
+        year, month = current_from.year + month_index // 12, month_index % 12 + 1
+        return dt.date(year, month, min(current_from.day, calendar.monthrange(year, month)[1]))
 
     def sessions_needed(self, scheduled_sessions):
         """How many sessions a participant must attend out of the cohort's scheduled ones."""

@@ -4,7 +4,9 @@ the attendance grid's short codes with their full names for screen readers.
 `{% load cohort_tags %}`, then `{% status_tag enrolment %}` for an enrolment, a cohort, a
 certificate, a bulk issue run or a completion standing, or `{% status_tag "mark" status %}` for
 an attendance mark's status; `{% mark_cell cell %}` for one cell of the attendance grid;
-`{% grid_view grid request.GET.session as view %}` for the grid's one-session view.
+`{% grid_view grid request.GET.session as view %}` for the grid's one-session view;
+`{% certificate_links certificate request.user as links %}` and `{% verification_links as
+links %}` for what other apps add beside a certificate (`cohorts.certificates.extensions`).
 """
 
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..certificates import extensions
 from ..models import AttendanceMark, Certificate, CertificateBulkIssue, Cohort, Enrolment
 
 register = template.Library()
@@ -52,7 +55,7 @@ COLOURS = {
         "complete": "green",
         "not-completed": "red",
     },
-    "certificate": {"valid": "green", "revoked": "red"},
+    "certificate": {"valid": "green", "expired": "grey", "revoked": "red"},
     "run": {
         CertificateBulkIssue.Status.QUEUED: "grey",
         CertificateBulkIssue.Status.RUNNING: "blue",
@@ -60,7 +63,10 @@ COLOURS = {
         CertificateBulkIssue.Status.FAILED: "red",
     },
 }
-LABELS = {"mark": dict(Mark.choices), "certificate": {"valid": "Valid", "revoked": "Revoked"}}
+LABELS = {
+    "mark": dict(Mark.choices),
+    "certificate": {"valid": "Valid", "expired": "Expired", "revoked": "Revoked"},
+}
 
 # The grid's short codes. "AS": apologies sent, no mark yet.
 CODES = {
@@ -87,7 +93,7 @@ def _kind_value_label(subject, value, label):
     if isinstance(subject, CertificateBulkIssue):
         return "run", subject.status, subject.get_status_display()
     if isinstance(subject, Certificate):
-        state = "revoked" if subject.is_revoked else "valid"
+        state = "revoked" if subject.is_revoked else "expired" if subject.is_expired else "valid"
         return "certificate", state, LABELS["certificate"][state]
     if hasattr(subject, "standing") and hasattr(subject, "outstanding"):  # EnrolmentStanding
         return "standing", subject.standing, subject.label
@@ -162,3 +168,15 @@ def grid_view(grid, session_id=None):
     return GridView(
         [numbered[index]], [(row, [row.cells[index]]) for row in grid.rows], grid.sessions[index]
     )
+
+
+@register.simple_tag
+def certificate_links(certificate, user):
+    """More links beside a valid certificate, from the apps that answer the hook."""
+    return extensions.holder_links(certificate, user)
+
+
+@register.simple_tag
+def verification_links():
+    """More ways to check a certificate, for the public verification pages."""
+    return extensions.verification_links()

@@ -20,11 +20,13 @@ ALLOWED = {
     "single_sign_on": {"accounts", "cohorts", "links"},
     "practice": {"accounts", "content", "cohorts", "modules", "links", "spreadsheets"},
     "impact": {"accounts", "cohorts", "modules", "personal_data", "links", "spreadsheets"},
+    "credentials": {"accounts", "cohorts", "modules", "scheduler", "links"},
     "backups": set(),
     "scheduler": set(),
     "academy_site": {
         "practice",
         "impact",
+        "credentials",
         "single_sign_on",
         "backups",
         "scheduler",

@@ -46,6 +46,7 @@ def demo_pages():
         "accessibility": "/accessibility/",
         "verify-valid": reverse("certificates:verify", args=[certificate.display_code]),
         "verify-not-found": reverse("certificates:verify", args=["AAAA-BBBB-CCCC-DDDD"]),
+        "check-credential": reverse("credentials:check"),
         "password-reset": reverse("account_reset_password"),
     }
     participant = {

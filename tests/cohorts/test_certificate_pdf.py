@@ -1,9 +1,11 @@
-"""The certificate PDF itself (real WeasyPrint renders, kept to two in the whole suite): A4
+"""The certificate PDF itself (real WeasyPrint renders, kept few in the whole suite): A4
 landscape, names in any script with every glyph present, the text readable back, metadata and
 accessibility tags set, fonts embedded and subset, and nothing fetched from outside."""
 
 import io
 import logging
+import os
+import re
 import shutil
 import subprocess
 
@@ -143,3 +145,61 @@ def test_a_name_cannot_inject_markup_into_the_certificate(db):
     html = pdf.certificate_html(certificate)
     assert '<img src="http://example.org' not in html
     assert "&lt;img" in html
+
+
+def test_a_cohorts_merged_pdf_is_one_tagged_document_keeping_languages_and_alt_text(db):
+    """The whole-cohort PDF is rendered in one go (not stitched from separate files, which
+    loses the tags): pdfinfo says it is tagged, each page is a certificate, each name keeps its
+    language and each logo its alternative text."""
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    if not shutil.which("pdfinfo"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("pdfinfo (poppler-utils) is missing: run make pdf-deps")
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    world = World()
+    logo = Image.objects.create(
+        title="logo.png", description="Kent Police crest", file=get_test_image_file()
+    )
+    CertificateDesign.objects.create(
+        programme=world.cohort.programme, signature_block=False, logo=logo
+    )
+    certificates = [
+        services.certificate_issue(
+            enrolment=world.completer(first_name=first, last_name=last),
+            issued_by=world.facilitator,
+            notify=False,
+        )
+        for first, last in (("Ada", "Lovelace"), ("محمد", "عبدالله"))
+    ]
+    data = pdf.certificates_merged_pdf(certificates, title="Certificates: Kent 2025")
+    info = subprocess.run(["pdfinfo", "-"], input=data, capture_output=True, check=True)
+    listing = info.stdout.decode()
+    assert re.search(r"^Tagged:\s+yes$", listing, re.M), listing
+    assert re.search(r"^Pages:\s+2$", listing, re.M), listing
+    assert re.search(r"^Title:\s+Certificates: Kent 2025$", listing, re.M), listing
+    reader = PdfReader(io.BytesIO(data))
+    assert str(reader.trailer["/Root"]["/Lang"]).lower() == "en-gb"
+    structure = _structure(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert ("ar", None) in {(lang, alt) for lang, alt in structure if lang}
+    assert sum(1 for _lang, alt in structure if alt == "Kent Police crest") == 2
+
+
+def _structure(node, found=None):
+    """(language, alternative text) of every element in a PDF's structure tree."""
+    found = [] if found is None else found
+    node = node.get_object()
+    if isinstance(node, dict):
+        lang, alt = node.get("/Lang"), node.get("/Alt")
+        if lang or alt:
+            found.append((str(lang) if lang else None, str(alt) if alt else None))
+        kids = node.get("/K")
+        if kids is not None:
+            for kid in kids if isinstance(kids, list) else [kids]:
+                if hasattr(kid, "get_object") or isinstance(kid, dict | list):
+                    _structure(kid, found)
+    elif isinstance(node, list):
+        for kid in node:
+            _structure(kid, found)
+    return found

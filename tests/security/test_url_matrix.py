@@ -386,7 +386,38 @@ MATRIX = {
         lambda w: {"pk": _question_set(w, "other_participant").pk, "export_format": "csv"},
         "login 200 404 404 404 404 404 200",
     ),
+    # Portable credentials (issue 21). What a verifier's software fetches, and the page where
+    # anyone checks a credential, are public; a credential itself is its holder's alone.
+    "credentials:issuer": (None, None, "200 200 200 200 200 200 200 200"),
+    "credentials:jwks": (None, None, "200 200 200 200 200 200 200 200"),
+    "credentials:key": (
+        lambda w: {"thumbprint": _signing_key().thumbprint},
+        None,
+        "200 200 200 200 200 200 200 200",
+    ),
+    "credentials:achievement": (
+        lambda w: {"pk": w["cohortA"].programme_id},
+        None,
+        "200 200 200 200 200 200 200 200",
+    ),
+    "credentials:status_list": (
+        lambda w: {"number": 1},
+        None,
+        "200 200 200 200 200 200 200 200",
+    ),
+    "credentials:check": (None, None, "200 200 200 200 200 200 200 200"),
+    "credentials:certificate_credential": (
+        lambda w: {"pk": w["certificateA"].pk, "export_format": "json"},
+        lambda w: {"pk": w["certificateB"].pk, "export_format": "json"},
+        "login 200 404 404 404 404 404 404",
+    ),
 }
+
+
+def _signing_key():
+    from credentials.keys import signing_key
+
+    return signing_key()
 
 
 def _identity_provider(w):
@@ -399,6 +430,8 @@ def _identity_provider(w):
         client_secret="secret",
         email_domains=["police.example.org"],
     )
+
+
 def _good_practice(w):
     from tests.practice.factories import good_practice_index
 
