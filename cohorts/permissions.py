@@ -224,6 +224,36 @@ def can_have_cohort_feed(user, cohort):
     return can_view_cohort(user, cohort)
 
 
+def can_have_own_calendar(user):
+    """A calendar of one's own cohort sessions: facilitators (the cohorts they run) and people
+    with a place (holding a seat: invited, confirmed, completed or not). Anyone else would get
+    an empty calendar; they subscribe to each cohort's calendar instead."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see your calendar.")
+    if is_facilitator(user) or Enrolment.objects.holding_seats().filter(participant=user).exists():
+        return ALLOWED
+    return Permission(
+        False,
+        "Your calendar holds the sessions of the cohorts you take part in or run, and you have "
+        "none. Each cohort you can see has its own calendar.",
+    )
+
+
+def can_see_own_certificates(user):
+    """Where one's places stand against the completion rule, and their certificates: people
+    taking part (or who took part), and nominators for their officers'. Those who run cohorts
+    manage certificates on each cohort's completion page."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see your certificates.")
+    if is_nominator(user) or Enrolment.objects.active().filter(participant=user).exists():
+        return ALLOWED
+    return Permission(
+        False,
+        "You have no place on a cohort. The certificates of a cohort you run are on its "
+        "completion page.",
+    )
+
+
 # --- The entry point ---
 
 ACTIONS = {
@@ -247,6 +277,8 @@ ACTIONS = {
     "edit-cohort-session-material": can_edit_cohort_session_material,
     "view-cohort-progress": can_view_cohort_progress,
     "have-cohort-feed": can_have_cohort_feed,
+    "have-own-calendar": can_have_own_calendar,
+    "see-own-certificates": can_see_own_certificates,
 }
 
 

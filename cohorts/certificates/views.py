@@ -44,6 +44,9 @@ def _enrolments():
 def my_certificates(request):
     """A participant's own standing and certificates, and a nominator's officers'."""
     user = request.user
+    permission = permissions.check(user, "see-own-certificates")
+    if not permission:
+        return deny(request, permission)
     enrolments = (
         _enrolments()
         .filter(pk__in=Enrolment.objects.visible_to(user).values("pk"))

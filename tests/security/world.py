@@ -9,6 +9,7 @@ records must never show up for A's people.
   same kinds of record.
 - cohort O (open for enrolment): police and health seats, an invited police officer with a
   live invitation link.
+- cohort C (closed): `facilitator` ran it and still manages its certificates there.
 
 Built once per test module (`security_world_once`, rolled back when the module ends); each test
 gets fresh copies of the rows (`security_world`).
@@ -131,6 +132,9 @@ def build_security_world():
     cohort_o = CohortFactory(
         programme=programme, name="Swale 2027", open=True, facilitators=[people["facilitator"]]
     )
+    cohort_c = CohortFactory(
+        programme=programme, name="Kent 2025", closed=True, facilitators=[people["facilitator"]]
+    )
     SeatAllocationFactory(cohort=cohort_a, organisation=police, seats=4)
     SeatAllocationFactory(cohort=cohort_b, organisation=health, seats=4)
     SeatAllocationFactory(cohort=cohort_o, organisation=police, seats=4)
@@ -155,6 +159,7 @@ def build_security_world():
             "programme": programme,
             "module": module,
             "cohortO": cohort_o,
+            "cohortC": cohort_c,
             "enrolmentO": invited,
         }
     )
