@@ -159,7 +159,10 @@ def can_keep_a_learning_log(user):
     who once did and has module progress to look back on."""
     if not signed_in(user):
         return Permission(False, "Sign in to see your learning log.")
-    if participating_programme_ids(user) or ModuleProgress.objects.filter(participant=user).exists():
+    if (
+        participating_programme_ids(user)
+        or ModuleProgress.objects.filter(participant=user).exists()
+    ):
         return ALLOWED
     return Permission(
         False, "The learning log is for participants: you are not taking part in a programme."

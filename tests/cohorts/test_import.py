@@ -167,7 +167,7 @@ def test_confirming_the_preview_nominates_every_row(
                 "Row 4, Job title: is missing.",
             ],
         ),
-        ("six_officers.csv", ["Row 6: no seat left for this officer: Kent Police has 4 seats"]),
+        ("six_officers.csv", ["6 officers, 4 seats left: Kent Police has 4 seats left"]),
     ],
 )
 def test_each_problem_is_reported_with_its_row_and_column_and_nothing_is_saved(
@@ -211,6 +211,20 @@ def test_over_allocation_can_go_on_the_waiting_list_when_the_nominator_chooses(
     assert statuses == ["invited"] * 4 + ["waiting-list"] * 2
 
 
+def test_over_allocation_is_one_summary_line_not_a_message_per_row(police_client, world):
+    response = preview(police_client, world, "six_officers.csv")
+    problems = [str(p) for p in response.context["review"].problems]
+    assert problems == [
+        "6 officers, 4 seats left: Kent Police has 4 seats left on this cohort. Remove 2 "
+        "officers from the file, or upload it again and choose to put officers past your seats "
+        "on the waiting list."
+    ]
+    assert response.text.count("seats left on this cohort") == 1
+    # The summary links to the first officer without a seat; each such row says so.
+    assert 'href="#row-6"' in response.text
+    assert response.text.count("No seat left") == 2
+
+
 def test_seats_taken_between_preview_and_confirm_import_nothing(police_client, world):
     response = preview(police_client, world, "utf8_bom_comma.csv")
     assert not response.context["review"].problems
@@ -225,7 +239,7 @@ def test_seats_taken_between_preview_and_confirm_import_nothing(police_client, w
     response = police_client.post(response.request["PATH_INFO"])
     assert response.status_code == 200
     assert "Nothing was saved" in response.text
-    assert "Row 4: no seat left" in response.text
+    assert "3 officers, 2 seats left" in response.text
     assert Enrolment.objects.count() == 2
 
 
