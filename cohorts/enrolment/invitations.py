@@ -135,6 +135,7 @@ def invitation_refusal(invitation) -> Refusal | None:
     if status != Enrolment.Status.INVITED:
         return Refusal(
             "This invitation link cannot be used",
-            f"This place is no longer open to answer: it is {enrolment.get_status_display().lower()}.",
+            "This place is no longer open to answer: it is "
+            f"{enrolment.get_status_display().lower()}.",
         )
     return None
