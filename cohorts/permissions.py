@@ -62,9 +62,27 @@ def can_nominate(user, cohort, organisation):
     return nominations_open(cohort, organisation)
 
 
+def can_nominate_for_anyone(user):
+    """Nominate, withdraw and substitute officers of any organisation, from a cohort's
+    overview: programme managers (whether the cohort takes nominations is `nominate`'s rule)."""
+    if is_programme_manager(user):
+        return ALLOWED
+    return Permission(False, "Only programme managers nominate for every organisation.")
+
+
 def can_use_nominator_portal(user):
     """The nominator portal: nominators of partner organisations."""
     if is_nominator(user):
+        return ALLOWED
+    return Permission(False, "Only nominators of partner organisations can nominate officers.")
+
+
+def can_download_nomination_template(user):
+    """The spreadsheet template for nominating officers from a file: whoever may upload one
+    (nominators, and programme managers, who nominate for any organisation)."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to nominate officers.")
+    if is_nominator(user) or is_programme_manager(user):
         return ALLOWED
     return Permission(False, "Only nominators of partner organisations can nominate officers.")
 
@@ -262,6 +280,8 @@ ACTIONS = {
     "run-cohort": can_run_cohort,
     "nominate": can_nominate,
     "use-nominator-portal": can_use_nominator_portal,
+    "nominate-for-anyone": can_nominate_for_anyone,
+    "download-nomination-template": can_download_nomination_template,
     "view-enrolment": can_view_enrolment,
     "manage-enrolment": can_manage_enrolment,
     "view-cohort-mix": can_view_cohort_mix,

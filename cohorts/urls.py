@@ -50,6 +50,11 @@ urlpatterns = [
     # Nominating officers (issue 4).
     path("nominate/", nominations.portal, name="nominate"),
     path(
+        "nominate/template.<str:export_format>",
+        nominations.nomination_template,
+        name="nomination_template",
+    ),
+    path(
         "<int:cohort_pk>/nominate/<int:organisation_pk>/",
         nominations.nominate_officer,
         name="nominate_officer",

@@ -58,7 +58,12 @@ def cohort_calendar(request, pk):
     return render(
         request,
         "cohorts/calendar/my_calendar.html",
-        {"feed": feed, "feed_url": calendar.feed_url(feed), "cohort": cohort},
+        {
+            "feed": feed,
+            "feed_url": calendar.feed_url(feed),
+            "cohort": cohort,
+            "can_run": bool(permissions.check(request.user, "run-cohort", cohort)),
+        },
     )
 
 

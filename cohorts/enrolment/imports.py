@@ -16,6 +16,7 @@ from django.core.validators import validate_email
 
 from accounts.models import User, normalise_email
 from spreadsheets.formats import SpreadsheetError, read_table
+from spreadsheets.writer import CONTENT_TYPES, write_spreadsheet
 
 from ..models import Enrolment
 from .seats import seats_for
@@ -133,6 +134,18 @@ class Review:
     @property
     def waiting_list_count(self):
         return sum(1 for row in self.rows if row.outcome == "waiting-list")
+
+
+# The template nominators fill in --------------------------------------------------------------
+
+TEMPLATE_FORMATS = tuple(CONTENT_TYPES)
+
+
+def nominations_template(export_format):
+    """(content, content type, file name) of an empty spreadsheet whose first row names the
+    columns this import reads, in CSV or Excel, written by the one formula-safe writer."""
+    content = write_spreadsheet([TEMPLATE_HEADER], export_format, title="Officers")
+    return content, CONTENT_TYPES[export_format], f"officers-to-nominate.{export_format}"
 
 
 # Reading the file ---------------------------------------------------------------------------

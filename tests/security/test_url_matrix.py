@@ -126,6 +126,11 @@ MATRIX = {
     ),
     # Nominating officers (cohort O is open, with police and health seats).
     "cohorts:nominate": (None, None, "login 403 403 200 200 403 403 403"),
+    "cohorts:nomination_template": (
+        lambda w: {"export_format": "xlsx"},
+        None,
+        "login 403 403 200 200 403 403 200",
+    ),
     "cohorts:nominate_officer": (
         lambda w: {"cohort_pk": w["cohortO"].pk, "organisation_pk": w["police"].pk},
         None,
