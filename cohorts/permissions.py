@@ -165,15 +165,30 @@ def can_view_cohort_attendance(user, cohort):
     )
 
 
+# Whose own attendance on a cohort stays theirs to see: taking part, or took part until
+# withdrawn.
+OWN_ATTENDANCE_STATUSES = (*Enrolment.ACTIVE, Enrolment.Status.WITHDRAWN)
+
+
 def can_see_own_attendance(user, cohort):
     """A participant's own marks and apologies on a cohort they take part in (or took part in)."""
     if not signed_in(user):
         return Permission(False, "Sign in to see your attendance.")
     if Enrolment.objects.filter(
-        cohort=cohort, participant=user, status__in=(*Enrolment.ACTIVE, Enrolment.Status.WITHDRAWN)
+        cohort=cohort, participant=user, status__in=OWN_ATTENDANCE_STATUSES
     ).exists():
         return ALLOWED
     return Permission(False, "You are not taking part in this cohort.")
+
+
+def can_view_cohort_dashboard(user):
+    """The dashboard of cohorts (status, seats, at risk, next session, mix): programme managers
+    for every cohort, facilitators for those they run (it lists `visible_to` only)."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see your cohorts.")
+    if is_programme_manager(user) or is_facilitator(user):
+        return ALLOWED
+    return Permission(False, "The cohort dashboard is for programme managers and facilitators.")
 
 
 def can_view_programme_attendance(user):
@@ -291,6 +306,7 @@ ACTIONS = {
     "view-cohort-attendance": can_view_cohort_attendance,
     "see-own-attendance": can_see_own_attendance,
     "view-programme-attendance": can_view_programme_attendance,
+    "view-cohort-dashboard": can_view_cohort_dashboard,
     "issue-certificates": can_issue_certificates,
     "view-completion": can_view_completion,
     "view-cohort-session": can_view_cohort_session,

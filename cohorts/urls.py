@@ -35,6 +35,7 @@ urlpatterns = [
         name="programme_attendance",
     ),
     path("<int:pk>/progress/", reports.cohort_progress, name="cohort_progress"),
+    path("dashboard/", reports.cohort_dashboard, name="dashboard"),
     path("sessions/<int:pk>/", material.session_detail, name="session_detail"),
     path(
         "sessions/<int:pk>/material/",

@@ -76,6 +76,7 @@ def cohort_completion(request, pk):
     )
     page = Paginator(enrolments, PER_PAGE).get_page(request.GET.get("page"))
     runs = cohort.certificate_runs.all()[:5]
+    can_issue = bool(permissions.check(request.user, "issue-certificates", cohort))
     return render(
         request,
         "cohorts/certificates/completion.html",
@@ -83,7 +84,10 @@ def cohort_completion(request, pk):
             "cohort": cohort,
             "page": page,
             "rows": _rows(page),
-            "can_issue": bool(permissions.check(request.user, "issue-certificates", cohort)),
+            "can_issue": can_issue,
+            # The downloads of every certificate are offered once there is one to download.
+            "has_certificates": can_issue
+            and Certificate.objects.valid().filter(enrolment__cohort=cohort).exists(),
             "runs": runs,
         },
     )

@@ -49,14 +49,31 @@ def _share(count, total):
     return round(100 * count / total) if total else 0
 
 
-def cohort_mix(cohort):
-    rows = list(
-        Enrolment.objects.filter(cohort=cohort)
-        .holding_seats()
-        .values("organisation__name", "organisation__sector")
+def _seat_rows(enrolments, *by):
+    return (
+        enrolments.holding_seats()
+        .values(*by, "organisation__name", "organisation__sector")
         .annotate(n=Count("pk"))
         .order_by("-n", "organisation__name")
     )
+
+
+def cohort_mix(cohort):
+    """The cohort's mix against its target. One query."""
+    return mix_from_rows(cohort, list(_seat_rows(Enrolment.objects.filter(cohort=cohort))))
+
+
+def cohort_mixes(cohorts):
+    """{cohort id: its mix} for several cohorts (a dashboard's page of them), in one query."""
+    rows = {cohort.pk: [] for cohort in cohorts}
+    for row in _seat_rows(Enrolment.objects.filter(cohort__in=list(rows)), "cohort_id"):
+        rows[row["cohort_id"]].append(row)
+    return {cohort.pk: mix_from_rows(cohort, rows[cohort.pk]) for cohort in cohorts}
+
+
+def mix_from_rows(cohort, rows):
+    """The mix from the seat-holding people counted by organisation (name, sector, n),
+    largest first."""
     total = sum(row["n"] for row in rows)
     labels = dict(Sector.choices)
     by_sector = {}

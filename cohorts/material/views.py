@@ -9,8 +9,8 @@ from accounts.permissions import deny
 from modules.services import rich_text_as_plain_text
 
 from .. import permissions
-from ..models import CohortSession
 from ..attendance.apologies import apologies_open
+from ..models import CohortSession
 from .forms import CohortSessionMaterialForm
 from .services import cohort_session_material_update
 

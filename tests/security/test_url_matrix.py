@@ -51,7 +51,8 @@ MATRIX = {
     "home": (None, None, "login 200 200 200 200 200 200 200"),
     # Learning.
     "modules:search": (None, None, "200 200 200 200 200 200 200 200"),
-    "modules:learning_log": (None, None, "login 200 200 200 200 200 200 200"),
+    # Only those who keep a learning log (taking part, or took part) have one to open.
+    "modules:learning_log": (None, None, "login 200 200 403 403 403 403 403"),
     "modules:module_complete": (
         lambda w: {"pk": w["module"].pk},
         None,
@@ -62,6 +63,7 @@ MATRIX = {
         None,
         "login 200 200 403 403 403 403 403",
     ),
+    "cohorts:dashboard": (None, None, "login 403 403 403 403 200 200 200"),
     "cohorts:cohort_progress": (
         lambda w: {"pk": w["cohortA"].pk},
         lambda w: {"pk": w["cohortB"].pk},
@@ -184,7 +186,9 @@ MATRIX = {
         "login 200 403 403 403 200 403 200",
     ),
     # Completion and certificates.
-    "cohorts:my_certificates": (None, None, "login 200 200 200 200 200 200 200"),
+    # Places and their certificates: participants' own, nominators' officers'. Those who run
+    # cohorts manage certificates on each cohort's completion page.
+    "cohorts:my_certificates": (None, None, "login 200 200 200 200 403 403 403"),
     "cohorts:cohort_completion": (
         lambda w: {"pk": w["cohortA"].pk},
         lambda w: {"pk": w["cohortB"].pk},
@@ -231,7 +235,8 @@ MATRIX = {
         "login 403 404 403 404 200 404 200",
     ),
     # Calendars (issue 7).
-    "cohorts:my_calendar": (None, None, "login 200 200 200 200 200 200 200"),
+    # A calendar of one's own sessions: those with a place, and facilitators.
+    "cohorts:my_calendar": (None, None, "login 200 200 403 403 200 200 403"),
     "cohorts:cohort_calendar": (
         lambda w: {"pk": w["cohortA"].pk},
         lambda w: {"pk": w["cohortB"].pk},

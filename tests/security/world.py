@@ -16,12 +16,15 @@ gets fresh copies of the rows (`security_world`).
 """
 
 import datetime as dt
+import io
+import json
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from accounts.models import User
 from cohorts.enrolment import invitations
@@ -51,7 +54,18 @@ ROLES = [
     "manager",
 ]
 
-FAKE_PDF = b"%PDF-1.4\n% stored certificate for the security tests\n%%EOF\n"
+
+def _one_blank_page():
+    """A stored certificate: a real (blank) PDF, so that a cohort's certificates can be joined
+    into one PDF as its download does."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+FAKE_PDF = _one_blank_page()
 
 
 @dataclass
@@ -119,7 +133,24 @@ def build_security_world():
         name="Medway ICB", sector=Sector.HEALTH, nominators=[people["other_nominator"]]
     )
     programme = ProgrammePageFactory(title="Digital Academy")
-    module = ModulePageFactory(parent=programme, title="Data and trust")
+    # One reflection prompt ("x"), which each participant has answered below.
+    module = ModulePageFactory(
+        parent=programme,
+        title="Data and trust",
+        body=json.dumps(
+            [
+                {
+                    "type": "activity",
+                    "id": "x",
+                    "value": {
+                        "title": "Your data",
+                        "instructions": "<p>Think about it.</p>",
+                        "reflection_prompt": "Which data would you share first?",
+                    },
+                }
+            ]
+        ),
+    )
     cohort_a = CohortFactory(
         programme=programme, name="Kent 2026", running=True, facilitators=[people["facilitator"]]
     )
