@@ -1,6 +1,7 @@
 """Bulk nomination from a spreadsheet: files as people really save them, a preview that saves
 nothing, every problem reported with its row and column, and all rows or none."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from cohorts.enrolment import services
 from cohorts.enrolment.imports import read_nominations_file
@@ -365,3 +367,64 @@ def test_emailing_an_imported_file_takes_the_same_few_queries_for_20_or_200_rows
         callbacks[0]()
     assert len(mail.outbox) == officers
     assert Invitation.objects.filter(revoked_at__isnull=True).count() == officers
+
+
+# The template to fill in, and the officer list after an import -------------------------------
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_the_template_is_read_back_by_the_import_once_officers_are_added(
+    police_client, world, export_format
+):
+    response = police_client.get(reverse("cohorts:nomination_template", args=[export_format]))
+    assert response.status_code == 200
+    assert f"officers-to-nominate.{export_format}" in response["Content-Disposition"]
+    template = response.content
+    if export_format == "csv":
+        assert template.decode("utf-8-sig").splitlines() == [
+            "First name,Last name,Email,Job title,Team"
+        ]
+        filled = template + b"Aisha,Khan,aisha.khan@kent.police.uk,Inspector,\r\n"
+    else:
+        book = load_workbook(io.BytesIO(template))
+        sheet = book.active
+        assert [c.value for c in sheet[1]] == [
+            "First name",
+            "Last name",
+            "Email",
+            "Job title",
+            "Team",
+        ]
+        sheet.append(["Aisha", "Khan", "aisha.khan@kent.police.uk", "Inspector", ""])
+        out = io.BytesIO()
+        book.save(out)
+        filled = out.getvalue()
+    name = f"officers-to-nominate.{export_format}"
+    response = police_client.post(
+        upload_url(world), {"file": SimpleUploadedFile(name, filled)}, follow=True
+    )
+    assert response.context["review"].invite_count == 1
+
+
+def test_only_those_who_may_upload_officers_get_the_template(client, world):
+    url = reverse("cohorts:nomination_template", args=["csv"])
+    client.force_login(UserFactory(participant=True))
+    assert client.get(url).status_code == 403
+    client.force_login(world.police_nominator)
+    assert client.get(reverse("cohorts:nomination_template", args=["ods"])).status_code == 404
+
+
+def test_after_an_import_the_officer_list_says_it_is_filtered_and_how_to_see_everyone(
+    police_client, world
+):
+    other = EnrolmentFactory(organisation=world.police)  # an officer on another cohort
+    response = preview(police_client, world, "utf8_bom_comma.csv")
+    response = police_client.post(response.request["PATH_INFO"], follow=True)
+    html = response.text
+    assert "3 officers nominated" in html
+    assert f"Showing only officers on {world.cohort}" in html
+    assert "Show all your officers" in html
+    assert other.participant.email not in html
+    everyone = police_client.get(reverse("cohorts:nominate")).text
+    assert other.participant.email in everyone
+    assert "Showing only officers" not in everyone

@@ -26,10 +26,14 @@ SCALE = 0.01
 # StandardPage shown to the same participant is the yardstick: what is over it is the page's own.
 BUDGETS = {
     "bare StandardPage": 9,
-    "participant home": 10,
-    "module page": 13,
+    # 10, and one query each to know which of their own pages to offer (calendar, certificates,
+    # learning log: cohorts.permissions and modules.permissions).
+    "participant home": 13,
+    # 13, and one for the modules before and after it (next and previous module links).
+    "module page": 14,
     "cohort attendance grid": 12,
-    "nominator portal": 8,
+    # 8, and one for the cohorts their officers are on (the list's cohort filter).
+    "nominator portal": 9,
 }
 
 
