@@ -60,10 +60,15 @@ def portal(request):
         cohort_id = int(request.GET.get("cohort", "") or 0)
     except ValueError:
         cohort_id = 0
-    officers = selectors.officers_of(organisations, cohort_id=cohort_id, status=status)
-    page = Paginator(officers, OFFICERS_PER_PAGE).get_page(request.GET.get("page"))
     cohorts = selectors.officers_cohorts(organisations)
     filtered_cohort = next((c for c in cohorts if c.pk == cohort_id), None)
+    if cohort_id and filtered_cohort is None:
+        # A cohort with none of their officers yet (or one they cannot see: no filter then).
+        filtered_cohort = Cohort.objects.visible_to(user).filter(pk=cohort_id).first()
+        cohorts = [filtered_cohort, *cohorts] if filtered_cohort else cohorts
+        cohort_id = filtered_cohort.pk if filtered_cohort else 0
+    officers = selectors.officers_of(organisations, cohort_id=cohort_id, status=status)
+    page = Paginator(officers, OFFICERS_PER_PAGE).get_page(request.GET.get("page"))
     for enrolment in page:
         enrolment.can_resend = enrolment.status == Enrolment.Status.INVITED
         enrolment.can_withdraw = enrolment.status in services.WITHDRAWABLE

@@ -84,7 +84,7 @@ def demo_pages():
     nominator = {
         "home": reverse("home"),
         "nominate": reverse("cohorts:nominate"),
-        "nominate-filtered": reverse("cohorts:nominate") + f"?cohort={open_cohort.pk}",
+        "nominate-filtered": reverse("cohorts:nominate") + f"?cohort={running.pk}",
         "nominate-officer": reverse(
             "cohorts:nominate_officer", args=[open_cohort.pk, kent_police.organisation_id]
         ),

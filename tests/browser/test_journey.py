@@ -126,7 +126,7 @@ def test_from_nomination_to_a_verified_certificate(new_page, world):
 
     # 3. The officer finds the module from their home, reads it and marks it complete.
     officer.goto(reverse("home"))
-    officer.get_by_role("link", name=re.compile(r"^Digital Academy\s*: its modules")).click()
+    officer.get_by_role("link", name=re.compile(r"^open the modules of Digital Academy")).click()
     officer.get_by_role("link", name="Data and trust").click()
     officer.wait_for_load_state()
     assert officer.get_by_role("heading", level=1).inner_text() == "Data and trust"

@@ -428,3 +428,13 @@ def test_after_an_import_the_officer_list_says_it_is_filtered_and_how_to_see_eve
     everyone = police_client.get(reverse("cohorts:nominate")).text
     assert other.participant.email in everyone
     assert "Showing only officers" not in everyone
+
+
+def test_a_filter_on_a_cohort_without_officers_yet_still_names_it(police_client, world):
+    response = police_client.get(reverse("cohorts:nominate"), {"cohort": world.cohort.pk})
+    assert f"Showing only officers on {world.cohort}" in response.text
+    assert "No officers match" in response.text
+    # A cohort they cannot see is no filter at all.
+    hidden = EnrolmentFactory().cohort
+    response = police_client.get(reverse("cohorts:nominate"), {"cohort": hidden.pk})
+    assert "Showing only officers" not in response.text
