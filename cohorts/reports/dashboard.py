@@ -9,11 +9,8 @@ risk (`completion.standing`), the mix (`enrolment.mix`)."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django import forms
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
-
-from modules.models import ProgrammePage
 
 from ..completion.standing import Standing, standings_for
 from ..enrolment.mix import CohortMix, cohort_mixes
@@ -27,17 +24,6 @@ STATUS_ORDER = (
     Cohort.Status.DRAFT,
     Cohort.Status.CLOSED,
 )
-
-
-class DashboardFilterForm(forms.Form):
-    programme = forms.ModelChoiceField(
-        ProgrammePage.objects.live().order_by("title"),
-        required=False,
-        empty_label="Every programme",
-    )
-    status = forms.ChoiceField(
-        choices=[("", "Every status"), *Cohort.Status.choices], required=False
-    )
 
 
 @dataclass

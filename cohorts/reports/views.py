@@ -11,8 +11,9 @@ from personal_data.models import PersonalDataAccess, personal_data_access_record
 
 from .. import permissions
 from ..models import Cohort
-from .dashboard import PER_PAGE, DashboardFilterForm, dashboard_cohorts, dashboard_rows
+from .dashboard import PER_PAGE, dashboard_cohorts, dashboard_rows
 from .exports import EXPORT_FORMATS, grid_export
+from .forms import DashboardFilterForm
 from .grid import cohort_grid
 from .programme import PROGRAMME_COHORT_LIMIT, programme_rates
 from .progress import cohort_progress_table
