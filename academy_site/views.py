@@ -2,15 +2,25 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from accounts.roles import Role, roles_of
+from cohorts import permissions as cohort_permissions
 from cohorts import selectors
+from modules import permissions as module_permissions
 
 
 @login_required
 def home(request):
-    """'My academy': one landing page that shows a section for each role the person holds."""
+    """'My academy': one landing page with a section for each role the person holds, each the
+    way in to all that role's work (templates academy_site/home/<role>.html)."""
     user = request.user
     roles = roles_of(user)
-    context = {"roles": roles, "Role": Role}
+    context = {
+        "roles": roles,
+        "Role": Role,
+        # The person's own pages, offered to those they hold something for.
+        "has_calendar": bool(cohort_permissions.check(user, "have-own-calendar")),
+        "has_certificates": bool(cohort_permissions.check(user, "see-own-certificates")),
+        "has_learning_log": bool(module_permissions.check(user, "have-learning-log")),
+    }
     if Role.PROGRAMME_MANAGER in roles:
         context["manager"] = selectors.manager_overview()
     if Role.FACILITATOR in roles:

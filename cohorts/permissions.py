@@ -62,9 +62,27 @@ def can_nominate(user, cohort, organisation):
     return nominations_open(cohort, organisation)
 
 
+def can_nominate_for_anyone(user):
+    """Nominate, withdraw and substitute officers of any organisation, from a cohort's
+    overview: programme managers (whether the cohort takes nominations is `nominate`'s rule)."""
+    if is_programme_manager(user):
+        return ALLOWED
+    return Permission(False, "Only programme managers nominate for every organisation.")
+
+
 def can_use_nominator_portal(user):
     """The nominator portal: nominators of partner organisations."""
     if is_nominator(user):
+        return ALLOWED
+    return Permission(False, "Only nominators of partner organisations can nominate officers.")
+
+
+def can_download_nomination_template(user):
+    """The spreadsheet template for nominating officers from a file: whoever may upload one
+    (nominators, and programme managers, who nominate for any organisation)."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to nominate officers.")
+    if is_nominator(user) or is_programme_manager(user):
         return ALLOWED
     return Permission(False, "Only nominators of partner organisations can nominate officers.")
 
@@ -152,15 +170,30 @@ def can_view_cohort_attendance(user, cohort):
     )
 
 
+# Whose own attendance on a cohort stays theirs to see: taking part, or took part until
+# withdrawn.
+OWN_ATTENDANCE_STATUSES = (*Enrolment.ACTIVE, Enrolment.Status.WITHDRAWN)
+
+
 def can_see_own_attendance(user, cohort):
     """A participant's own marks and apologies on a cohort they take part in (or took part in)."""
     if not signed_in(user):
         return Permission(False, "Sign in to see your attendance.")
     if Enrolment.objects.filter(
-        cohort=cohort, participant=user, status__in=(*Enrolment.ACTIVE, Enrolment.Status.WITHDRAWN)
+        cohort=cohort, participant=user, status__in=OWN_ATTENDANCE_STATUSES
     ).exists():
         return ALLOWED
     return Permission(False, "You are not taking part in this cohort.")
+
+
+def can_view_cohort_dashboard(user):
+    """The dashboard of cohorts (status, seats, at risk, next session, mix): programme managers
+    for every cohort, facilitators for those they run (it lists `visible_to` only)."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see your cohorts.")
+    if is_programme_manager(user) or is_facilitator(user):
+        return ALLOWED
+    return Permission(False, "The cohort dashboard is for programme managers and facilitators.")
 
 
 def can_view_programme_attendance(user):
@@ -229,6 +262,36 @@ def can_have_cohort_feed(user, cohort):
     return can_view_cohort(user, cohort)
 
 
+def can_have_own_calendar(user):
+    """A calendar of one's own cohort sessions: facilitators (the cohorts they run) and people
+    with a place (holding a seat: invited, confirmed, completed or not). Anyone else would get
+    an empty calendar; they subscribe to each cohort's calendar instead."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see your calendar.")
+    if is_facilitator(user) or Enrolment.objects.holding_seats().filter(participant=user).exists():
+        return ALLOWED
+    return Permission(
+        False,
+        "Your calendar holds the sessions of the cohorts you take part in or run, and you have "
+        "none. Each cohort you can see has its own calendar.",
+    )
+
+
+def can_see_own_certificates(user):
+    """Where one's places stand against the completion rule, and their certificates: people
+    taking part (or who took part), and nominators for their officers'. Those who run cohorts
+    manage certificates on each cohort's completion page."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see your certificates.")
+    if is_nominator(user) or Enrolment.objects.active().filter(participant=user).exists():
+        return ALLOWED
+    return Permission(
+        False,
+        "You have no place on a cohort. The certificates of a cohort you run are on its "
+        "completion page.",
+    )
+
+
 # --- The entry point ---
 
 ACTIONS = {
@@ -237,6 +300,8 @@ ACTIONS = {
     "run-cohort": can_run_cohort,
     "nominate": can_nominate,
     "use-nominator-portal": can_use_nominator_portal,
+    "nominate-for-anyone": can_nominate_for_anyone,
+    "download-nomination-template": can_download_nomination_template,
     "view-enrolment": can_view_enrolment,
     "manage-enrolment": can_manage_enrolment,
     "view-cohort-mix": can_view_cohort_mix,
@@ -246,12 +311,15 @@ ACTIONS = {
     "view-cohort-attendance": can_view_cohort_attendance,
     "see-own-attendance": can_see_own_attendance,
     "view-programme-attendance": can_view_programme_attendance,
+    "view-cohort-dashboard": can_view_cohort_dashboard,
     "issue-certificates": can_issue_certificates,
     "view-completion": can_view_completion,
     "view-cohort-session": can_view_cohort_session,
     "edit-cohort-session-material": can_edit_cohort_session_material,
     "view-cohort-progress": can_view_cohort_progress,
     "have-cohort-feed": can_have_cohort_feed,
+    "have-own-calendar": can_have_own_calendar,
+    "see-own-certificates": can_see_own_certificates,
 }
 
 

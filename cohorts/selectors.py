@@ -5,28 +5,35 @@ import datetime as dt
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from modules.models import ModulePage, ModuleProgress
+from modules.models import ModulePage, ModuleProgress, ProgrammePage
 
+from . import permissions
+from .attendance.apologies import apologies_open
 from .completion.standing import Standing, standings_for
-from .enrolment.selectors import open_seat_lines
+from .enrolment.selectors import officers_cohorts, open_seat_lines
 from .models import LONDON, Cohort, CohortSession, Enrolment, Organisation
 
 LIST_LIMIT = 20
 
 
 def manager_overview():
-    cohorts = Cohort.objects.select_related("programme", "place").annotate(
-        participant_count=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.ACTIVE))
-    )
+    """How many cohorts there are in each status (each leads to the dashboard, filtered), and
+    the programmes whose attendance across cohorts can be reported."""
+    counts = {
+        row["status"]: row["n"] for row in Cohort.objects.values("status").annotate(n=Count("pk"))
+    }
     return {
-        "counts": {
-            row["status"]: row["n"]
-            for row in Cohort.objects.values("status").annotate(n=Count("pk"))
-        },
-        "cohorts": cohorts.exclude(status=Cohort.Status.CLOSED).order_by("starts_on")[:LIST_LIMIT],
+        "statuses": [
+            (value, label, counts.get(value, 0)) for value, label in Cohort.Status.choices
+        ],
+        "programmes": list(
+            ProgrammePage.objects.live().order_by("title").only("id", "title")[:LIST_LIMIT]
+        ),
     }
 
 
+# How many closed cohorts a facilitator's home lists (the dashboard has them all).
+PAST_LIMIT = 5
 # How far ahead the facilitator's "upcoming sessions" list looks.
 UPCOMING_DAYS = 60
 # The most enrolments whose standing the facilitator's "at risk" list looks at.
@@ -37,11 +44,11 @@ def facilitator_overview(user, now=None):
     """The cohorts a facilitator runs, today's and coming sessions (each with its register),
     and the participants at risk of not completing."""
     now = now or timezone.now()
-    cohorts = list(
-        Cohort.objects.facilitated_by(user)
-        .exclude(status=Cohort.Status.CLOSED)
-        .select_related("programme", "place")
-        .order_by("starts_on")[:LIST_LIMIT]
+    theirs = Cohort.objects.facilitated_by(user).select_related("programme", "place")
+    cohorts = list(theirs.exclude(status=Cohort.Status.CLOSED).order_by("starts_on")[:LIST_LIMIT])
+    # Closed cohorts stay within reach: their certificates are issued and managed afterwards.
+    past = list(
+        theirs.filter(status=Cohort.Status.CLOSED).order_by("-ends_on", "name")[:PAST_LIMIT]
     )
     local_today = timezone.localtime(now, LONDON).date()
     day_start = timezone.make_aware(dt.datetime.combine(local_today, dt.time.min), LONDON)
@@ -66,6 +73,8 @@ def facilitator_overview(user, now=None):
     at_risk = [s for s in standings.values() if s.standing == Standing.AT_RISK]
     return {
         "cohorts": cohorts,
+        "past_cohorts": past,
+        "more_cohorts": len(cohorts) == LIST_LIMIT or len(past) == PAST_LIMIT,
         "today_sessions": today,
         "upcoming_sessions": upcoming,
         "at_risk": at_risk[:LIST_LIMIT],
@@ -79,7 +88,7 @@ def nominator_overview(user):
     organisations = list(Organisation.objects.nominated_by(user))
     officers = (
         Enrolment.objects.filter(organisation__in=organisations)
-        .select_related("participant", "cohort__programme", "organisation")
+        .select_related("participant", "cohort__programme", "organisation", "certificate")
         .order_by("-created_at", "-pk")
     )
     shown = list(officers[:LIST_LIMIT])
@@ -89,6 +98,7 @@ def nominator_overview(user):
     seat_lines = open_seat_lines(organisations, limit=LIST_LIMIT) if organisations else []
     return {
         "organisations": organisations,
+        "cohorts": officers_cohorts(organisations, limit=LIST_LIMIT) if organisations else [],
         "officers": shown,
         "officer_count": officers.count() if len(shown) == LIST_LIMIT else len(shown),
         "open_cohorts": [line for line in seat_lines if line.left > 0],
@@ -161,6 +171,14 @@ def participant_overview(user, now=None):
         enrolment.standing = standings.get(enrolment.pk)
         enrolment.module_progress = progress[enrolment.cohort.programme_id]
         enrolment.issued_certificate = certificates.get(enrolment.pk)
+        # What their place lets them open (the rules in `permissions`, from the status in hand).
+        enrolment.taking_part = enrolment.status in Enrolment.ACTIVE
+        enrolment.sees_attendance = enrolment.status in permissions.OWN_ATTENDANCE_STATUSES
+        enrolment.can_send_apologies = bool(
+            enrolment.taking_part
+            and enrolment.next_session
+            and apologies_open(enrolment.next_session, now=now)
+        )
     return {
         "enrolments": enrolments,
         "certificates": list(certificates.values()),

@@ -36,6 +36,7 @@ urlpatterns = [
         name="programme_attendance",
     ),
     path("<int:pk>/progress/", reports.cohort_progress, name="cohort_progress"),
+    path("dashboard/", reports.cohort_dashboard, name="dashboard"),
     path("sessions/<int:pk>/", material.session_detail, name="session_detail"),
     path(
         "sessions/<int:pk>/material/",
@@ -50,6 +51,11 @@ urlpatterns = [
     path("sessions/<int:pk>/calendar.ics", calendar_views.session_ics, name="session_ics"),
     # Nominating officers (issue 4).
     path("nominate/", nominations.portal, name="nominate"),
+    path(
+        "nominate/template.<str:export_format>",
+        nominations.nomination_template,
+        name="nomination_template",
+    ),
     path(
         "<int:cohort_pk>/nominate/<int:organisation_pk>/",
         nominations.nominate_officer,

@@ -1,6 +1,6 @@
-"""What cohorts adds to Wagtail: its admin screens (`viewsets`), and its answers to the
-questions the modules app asks through hooks (`learning`) and the personal-data app asks about a
-person (`personal_data`)."""
+"""What cohorts adds to Wagtail: its admin screens (`viewsets`) and reports menu
+(`reports.menu`), and its answers to the questions the modules app asks through hooks
+(`learning`) and the personal-data app asks about a person (`personal_data`)."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -9,10 +9,12 @@ from modules import participation
 from personal_data import registry as personal_data_registry
 
 from . import learning, personal_data
+from .reports.menu import cohort_reports_menu_item
 from .viewsets import AcademyViewSetGroup, CertificateDesignViewSet
 
 register_snippet(AcademyViewSetGroup)
 register_snippet(CertificateDesignViewSet)
+hooks.register("register_admin_menu_item", cohort_reports_menu_item)
 
 hooks.register(participation.PARTICIPATING_PROGRAMMES, learning.participating_programme_ids)
 hooks.register(participation.RUN_PROGRAMMES, learning.run_programme_ids)

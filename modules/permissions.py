@@ -28,6 +28,7 @@ from accounts.permissions import ALLOWED, Permission, signed_in
 from accounts.roles import is_programme_manager
 
 from . import participation
+from .progress import ModuleProgress
 
 
 def participating_programme_ids(user):
@@ -100,12 +101,13 @@ def can_view_programme_content(user, programme):
 @dataclass(frozen=True)
 class ModuleAccess:
     """What one person may do with one module, worked out once per request: its programme,
-    whether they may open it (and why not), and whether they take part (their visits and
-    progress are recorded)."""
+    whether they may open it (and why not), whether they take part (their visits and progress
+    are recorded), and which of the programme's modules have not opened to them yet."""
 
     programme: object
     permission: Permission
     takes_part: bool
+    not_yet_open: frozenset = frozenset()
 
 
 def module_access(user, module, now=None):
@@ -126,17 +128,16 @@ def module_access(user, module, now=None):
         programme, manager=manager, facilitated=facilitated, participating=participating
     )
     # Only a programme that opens modules days before their session has closed modules.
-    if (
-        permission
-        and programme.module_opens_days_before is not None
-        and module.pk in not_yet_open_module_ids(user, now=now, facilitated=facilitated)
-    ):
+    not_yet_open = frozenset()
+    if permission and programme.module_opens_days_before is not None:
+        not_yet_open = frozenset(not_yet_open_module_ids(user, now=now, facilitated=facilitated))
+    if module.pk in not_yet_open:
         permission = Permission(
             False,
             f"This module opens {programme.module_opens_days_before} days before the cohort "
             "session that covers it.",
         )
-    return ModuleAccess(programme, permission, takes_part)
+    return ModuleAccess(programme, permission, takes_part, not_yet_open)
 
 
 def can_view_module(user, module, now=None):
@@ -154,6 +155,21 @@ def can_keep_learning_log(user, module):
     if access.permission and not access.takes_part:
         return Permission(False, "Only participants keep progress and a learning log.")
     return access.permission
+
+
+def can_keep_a_learning_log(user):
+    """The learning log (one's own reflections): people taking part in a programme, and anyone
+    who once did and has module progress to look back on."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see your learning log.")
+    if (
+        participating_programme_ids(user)
+        or ModuleProgress.objects.filter(participant=user).exists()
+    ):
+        return ALLOWED
+    return Permission(
+        False, "The learning log is for participants: you are not taking part in a programme."
+    )
 
 
 def can_download_document(user, document):
@@ -198,11 +214,12 @@ ACTIONS = {
     "view-programme-content": can_view_programme_content,
     "view-module": can_view_module,
     "keep-learning-log": can_keep_learning_log,
+    "have-learning-log": can_keep_a_learning_log,
     "download-document": can_download_document,
 }
 
 
 def check(user, action, *objects) -> Permission:
     """May `user` do `action` (one of ACTIONS) to `objects` (a programme, a module or a
-    document)?"""
+    document; none for "have-learning-log")?"""
     return ACTIONS[action](user, *objects)

@@ -54,7 +54,7 @@ def module_page_context(*, module, user, access=None, progress=None):
     if access is None:
         access = module_access(user, module)
     programme = access.programme
-    context = {"programme": programme}
+    context = {"programme": programme, **neighbouring_modules(module, access)}
     prompts = module.reflection_prompts()
     context["prompt_count"] = len(prompts)
     # Activities link to the learning log for those whose reflections are recorded.
@@ -75,6 +75,25 @@ def module_page_context(*, module, user, access=None, progress=None):
         # The participant's own cohort sessions that cover this module, with their material.
         context["sessions"] = participation.sessions_covering_module(user, module)
     return context
+
+
+def neighbouring_modules(module, access):
+    """The modules before and after this one in its programme's order, among those this person
+    may open (a participant's modules that have not opened yet are skipped). One query."""
+    if access.programme is None:
+        return {"previous_module": None, "next_module": None}
+    siblings = [
+        sibling
+        for sibling in access.programme.modules().only("id", "title", "url_path", "path", "depth")
+        if sibling.pk == module.pk or sibling.pk not in access.not_yet_open
+    ]
+    here = next((i for i, sibling in enumerate(siblings) if sibling.pk == module.pk), None)
+    if here is None:
+        return {"previous_module": None, "next_module": None}
+    return {
+        "previous_module": siblings[here - 1] if here > 0 else None,
+        "next_module": siblings[here + 1] if here + 1 < len(siblings) else None,
+    }
 
 
 def learning_log(participant):

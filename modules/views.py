@@ -92,6 +92,9 @@ def learning_log(request):
     """The participant's own reflections, module by module. Nobody else can read them."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    permission = permissions.check(request.user, "have-learning-log")
+    if not permission:
+        return deny(request, permission)
     return render(
         request, "modules/learning_log.html", {"entries": selectors.learning_log(request.user)}
     )

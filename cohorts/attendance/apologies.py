@@ -10,6 +10,11 @@ from django.utils import timezone
 from ..models import Apology, CohortSession, Enrolment
 
 
+def apologies_open(session: CohortSession, *, now: dt.datetime | None = None) -> bool:
+    """Whether apologies can still be sent for this session: until it starts."""
+    return session.starts_at > (now or timezone.now())
+
+
 def apologies_send(
     *, enrolment: Enrolment, session: CohortSession, reason: str, now: dt.datetime | None = None
 ) -> Apology:
@@ -18,7 +23,7 @@ def apologies_send(
     now = now or timezone.now()
     if enrolment.cohort_id != session.cohort_id or enrolment.status not in Enrolment.ACTIVE:
         raise ValidationError("You are not taking part in this session's cohort.")
-    if session.starts_at <= now:
+    if not apologies_open(session, now=now):
         raise ValidationError(
             "This session has already started, so you cannot send apologies for it. "
             "Tell your facilitator instead."

@@ -14,7 +14,7 @@ from spreadsheets.formats import SpreadsheetError
 from .. import permissions
 from ..models import Apology, AttendanceMark, Cohort, CohortSession, Enrolment
 from . import checkin, video_import
-from .apologies import apologies_send
+from .apologies import apologies_open, apologies_send
 from .forms import (
     ApologyForm,
     AttendanceImportConfirmForm,
@@ -240,7 +240,9 @@ def my_attendance(request, pk):
     marks = {m.session_id: m for m in enrolment.attendance_marks.all()}
     apologised = {a.session_id: a for a in enrolment.apologies.all()}
     now = timezone.now()
-    rows = [(s, marks.get(s.pk), apologised.get(s.pk), s.starts_at > now) for s in sessions]
+    rows = [
+        (s, marks.get(s.pk), apologised.get(s.pk), apologies_open(s, now=now)) for s in sessions
+    ]
     return render(
         request,
         "cohorts/attendance/my_attendance.html",

@@ -112,13 +112,11 @@ def _bounded(sessions, now):
 
 
 def personal_sessions(user, *, now=None):
-    """The sessions a person's own feed shows: the cohorts they take part in (invited or
-    confirmed) and, for a facilitator, the cohorts they run."""
+    """The sessions a person's own feed shows: the cohorts they hold a place on (invited,
+    confirmed, completed or not) and, for a facilitator, the cohorts they run."""
     now = now or timezone.now()
     condition = Q(
-        cohort__in=Enrolment.objects.filter(
-            participant=user, status__in=(Enrolment.Status.INVITED, *Enrolment.ACTIVE)
-        ).values("cohort_id")
+        cohort__in=Enrolment.objects.holding_seats().filter(participant=user).values("cohort_id")
     )
     if is_facilitator(user):
         condition |= Q(cohort__in=Cohort.objects.facilitated_by(user).values("pk"))

@@ -13,6 +13,9 @@ from .. import permissions
 from ..models import CalendarFeed, Cohort, CohortSession
 from . import feeds as calendar
 
+# The most cohorts whose own calendars the personal calendar page links to.
+COHORT_LINKS = 20
+
 
 def _ics(body, filename, *, attachment):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -26,12 +29,21 @@ def _ics(body, filename, *, attachment):
 
 @login_required
 def my_calendar(request):
-    """The person's private calendar address for all their sessions."""
+    """The person's private calendar address for all their sessions, and a way to each of
+    their cohorts' own calendars."""
+    permission = permissions.check(request.user, "have-own-calendar")
+    if not permission:
+        return deny(request, permission)
     feed = calendar.calendar_feed_get_or_create(user=request.user)
+    cohorts = (
+        Cohort.objects.visible_to(request.user)
+        .exclude(status=Cohort.Status.CLOSED)
+        .order_by("starts_on", "name")[:COHORT_LINKS]
+    )
     return render(
         request,
         "cohorts/calendar/my_calendar.html",
-        {"feed": feed, "feed_url": calendar.feed_url(feed), "cohort": None},
+        {"feed": feed, "feed_url": calendar.feed_url(feed), "cohort": None, "cohorts": cohorts},
     )
 
 
@@ -46,7 +58,12 @@ def cohort_calendar(request, pk):
     return render(
         request,
         "cohorts/calendar/my_calendar.html",
-        {"feed": feed, "feed_url": calendar.feed_url(feed), "cohort": cohort},
+        {
+            "feed": feed,
+            "feed_url": calendar.feed_url(feed),
+            "cohort": cohort,
+            "can_run": bool(permissions.check(request.user, "run-cohort", cohort)),
+        },
     )
 
 

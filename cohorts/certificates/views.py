@@ -45,6 +45,9 @@ def _enrolments():
 def my_certificates(request):
     """A participant's own standing and certificates, and a nominator's officers'."""
     user = request.user
+    permission = permissions.check(user, "see-own-certificates")
+    if not permission:
+        return deny(request, permission)
     enrolments = (
         _enrolments()
         .filter(pk__in=Enrolment.objects.visible_to(user).values("pk"))
@@ -74,6 +77,7 @@ def cohort_completion(request, pk):
     )
     page = Paginator(enrolments, PER_PAGE).get_page(request.GET.get("page"))
     runs = cohort.certificate_runs.all()[:5]
+    can_issue = bool(permissions.check(request.user, "issue-certificates", cohort))
     return render(
         request,
         "cohorts/certificates/completion.html",
@@ -81,7 +85,10 @@ def cohort_completion(request, pk):
             "cohort": cohort,
             "page": page,
             "rows": _rows(page),
-            "can_issue": bool(permissions.check(request.user, "issue-certificates", cohort)),
+            "can_issue": can_issue,
+            # The downloads of every certificate are offered once there is one to download.
+            "has_certificates": can_issue
+            and Certificate.objects.valid().filter(enrolment__cohort=cohort).exists(),
             "runs": runs,
         },
     )

@@ -16,6 +16,7 @@ from django.core.validators import validate_email
 
 from accounts.models import User, normalise_email
 from spreadsheets.formats import SpreadsheetError, read_table
+from spreadsheets.writer import CONTENT_TYPES, write_spreadsheet
 
 from ..models import Enrolment
 from .seats import seats_for
@@ -46,11 +47,17 @@ MAX_LENGTHS = {"first_name": 150, "last_name": 150, "email": 254, "job_title": 2
 
 @dataclass
 class Problem:
-    """One problem, with the spreadsheet row and column it is in (when it is in one)."""
+    """One problem, with the spreadsheet row and column it is in (when it is in one), and the
+    row the error summary links to (its own, or the first of the rows it is about)."""
 
     message: str
     row: int | None = None
     column: str | None = None
+    first_row: int | None = None
+
+    @property
+    def link_row(self):
+        return self.row if self.row is not None else self.first_row
 
     def __str__(self):
         where = []
@@ -70,7 +77,9 @@ class ReviewedRow:
     job_title: str
     team: str
     problems: list = field(default_factory=list)
-    outcome: str = ""  # "invite" or "waiting-list" once the row passes every check
+    # Once the row passes every check: "invite", "waiting-list", or "no-seat" (past the
+    # organisation's seats, when the nominator did not choose the waiting list).
+    outcome: str = ""
 
     @property
     def person(self):
@@ -87,10 +96,36 @@ class ReviewedRow:
 class Review:
     rows: list
     seats_left: int = 0
+    organisation: str = ""
+
+    @property
+    def no_seat_rows(self):
+        return [row for row in self.rows if row.outcome == "no-seat"]
+
+    @property
+    def over_allocation(self):
+        """One problem for every officer past the seats left ("30 officers, 2 seats left"),
+        rather than the same message on each of their rows; None when everyone fits."""
+        no_seat = self.no_seat_rows
+        if not no_seat:
+            return None
+        officers = self.invite_count + len(no_seat)
+        left = self.seats_left
+        return Problem(
+            f"{officers} officers, {left} seat{'' if left == 1 else 's'} left: "
+            f"{self.organisation} has {left} seat{'' if left == 1 else 's'} left on this "
+            f"cohort. Remove {len(no_seat)} officer{'' if len(no_seat) == 1 else 's'} from the "
+            "file, or upload it again and choose to put officers past your seats on the "
+            "waiting list.",
+            first_row=no_seat[0].number,
+        )
 
     @property
     def problems(self):
-        return [problem for row in self.rows for problem in row.problems]
+        found = [problem for row in self.rows for problem in row.problems]
+        if self.over_allocation:
+            found.append(self.over_allocation)
+        return found
 
     @property
     def invite_count(self):
@@ -99,6 +134,18 @@ class Review:
     @property
     def waiting_list_count(self):
         return sum(1 for row in self.rows if row.outcome == "waiting-list")
+
+
+# The template nominators fill in --------------------------------------------------------------
+
+TEMPLATE_FORMATS = tuple(CONTENT_TYPES)
+
+
+def nominations_template(export_format):
+    """(content, content type, file name) of an empty spreadsheet whose first row names the
+    columns this import reads, in CSV or Excel, written by the one formula-safe writer."""
+    content = write_spreadsheet([TEMPLATE_HEADER], export_format, title="Officers")
+    return content, CONTENT_TYPES[export_format], f"officers-to-nominate.{export_format}"
 
 
 # Reading the file ---------------------------------------------------------------------------
@@ -258,12 +305,5 @@ def review_rows(*, cohort, organisation, rows, allow_waiting_list=False):
         elif allow_waiting_list:
             row.outcome = "waiting-list"
         else:
-            row.problems.append(
-                Problem(
-                    f"no seat left for this officer: {organisation} has {left} "
-                    f"seat{'' if left == 1 else 's'} left on this cohort. Remove rows, or choose "
-                    f"to put officers past your seats on the waiting list.",
-                    row.number,
-                )
-            )
-    return Review(rows=reviewed, seats_left=left)
+            row.outcome = "no-seat"  # reported once for all such rows: Review.over_allocation
+    return Review(rows=reviewed, seats_left=left, organisation=str(organisation))

@@ -6,14 +6,18 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from ..models import Enrolment
 from . import services
 from .forms import InvitationResponseForm
-from .invitations import invitation_for_token
+from .invitations import Refusal, invitation_for_token, invitation_refusal
 
 
-def _invalid(request, reason, status=410):
-    return render(request, "cohorts/invitation_invalid.html", {"reason": reason}, status=status)
+def _invalid(request, refusal, status=410):
+    return render(
+        request,
+        "cohorts/invitation_invalid.html",
+        {"title": refusal.title, "reason": refusal.reason},
+        status=status,
+    )
 
 
 @never_cache
@@ -22,31 +26,16 @@ def respond(request, token):
     if invitation is None:
         return _invalid(
             request,
-            "This link is not one we sent. Check you copied the whole link from the email.",
+            Refusal(
+                "This invitation link cannot be used",
+                "This link is not one we sent. Check you copied the whole link from the email.",
+            ),
             status=404,
         )
     enrolment = invitation.enrolment
-    if invitation.used_at:
-        return _invalid(
-            request,
-            "This link has already been used. Sign in to see your place, or ask your "
-            "organisation's nominator to send a new invitation.",
-        )
-    if invitation.revoked_at:
-        return _invalid(
-            request, "A newer invitation has been sent for this place: use the link in it."
-        )
-    if not invitation.is_usable:
-        return _invalid(
-            request,
-            "This link has expired. Ask your organisation's nominator to send you a new one.",
-        )
-    if enrolment.status != Enrolment.Status.INVITED:
-        return _invalid(
-            request,
-            f"This place is no longer open to answer: it is "
-            f"{enrolment.get_status_display().lower()}.",
-        )
+    refusal = invitation_refusal(invitation)
+    if refusal is not None:
+        return _invalid(request, refusal)
     user = enrolment.participant
     form = InvitationResponseForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
@@ -70,7 +59,11 @@ def respond(request, token):
                 services.enrolment_decline(actor=user, enrolment=enrolment, invitation=invitation)
                 confirmed = False
         except ValidationError as error:
-            return _invalid(request, " ".join(error.messages), status=409)
+            return _invalid(
+                request,
+                Refusal("This invitation link cannot be used", " ".join(error.messages)),
+                status=409,
+            )
         return render(
             request,
             "cohorts/invitation_done.html",

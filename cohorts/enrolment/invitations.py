@@ -3,6 +3,7 @@ token is stored; the token itself is only ever put in the email."""
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Invitation
+from ..models import Enrolment, Invitation
 
 
 def invitation_valid_for():
@@ -77,3 +78,64 @@ def invitation_use(invitation, enrolment):
         raise ValidationError("This invitation link has already been used or has expired.")
     invitation.used_at = timezone.now()
     invitation.save(update_fields=["used_at"])
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an invitation link cannot be answered, told to the invitee: a heading and what
+    happened, in their terms."""
+
+    title: str
+    reason: str
+
+
+def invitation_refusal(invitation) -> Refusal | None:
+    """Why this invitation can no longer be answered, or None when it can. What happened to the
+    place comes first: a withdrawn or substituted officer is told so, whichever link they
+    open, not that a newer invitation was sent."""
+    enrolment = invitation.enrolment
+    cohort = enrolment.cohort
+    status = enrolment.status
+    if status == Enrolment.Status.WITHDRAWN:
+        return Refusal(
+            "Your place was withdrawn",
+            f"Your organisation has withdrawn your place on {cohort}, so there is nothing to "
+            "answer. If you think this is a mistake, ask your organisation's nominator.",
+        )
+    if status == Enrolment.Status.SUBSTITUTED:
+        return Refusal(
+            "Your place was given to a colleague",
+            f"Your organisation has given your place on {cohort} to a colleague, so there is "
+            "nothing to answer. If you think this is a mistake, ask your organisation's "
+            "nominator.",
+        )
+    if invitation.used_at:
+        if status == Enrolment.Status.DECLINED:
+            return Refusal(
+                "You have already answered",
+                f"This link has already been used: you declined your place on {cohort}. If you "
+                "have changed your mind, ask your organisation's nominator to nominate you "
+                "again.",
+            )
+        return Refusal(
+            "You have already answered",
+            "This link has already been used. Sign in to see your place, or ask your "
+            "organisation's nominator to send a new invitation.",
+        )
+    if invitation.revoked_at:
+        return Refusal(
+            "This invitation link cannot be used",
+            "A newer invitation has been sent for this place: use the link in it.",
+        )
+    if not invitation.is_usable:
+        return Refusal(
+            "This invitation link has expired",
+            "This link has expired. Ask your organisation's nominator to send you a new one.",
+        )
+    if status != Enrolment.Status.INVITED:
+        return Refusal(
+            "This invitation link cannot be used",
+            "This place is no longer open to answer: it is "
+            f"{enrolment.get_status_display().lower()}.",
+        )
+    return None

@@ -2,7 +2,6 @@
 more than P% from one sector). Counts the people holding seats (invited, confirmed, and
 completed or not), because that is who will be in the room."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -50,35 +49,31 @@ def _share(count, total):
     return round(100 * count / total) if total else 0
 
 
-def cohort_mix(cohort):
-    rows = list(
-        Enrolment.objects.filter(cohort=cohort)
-        .holding_seats()
-        .values("organisation__name", "organisation__sector")
+def _seat_rows(enrolments, *by):
+    return (
+        enrolments.holding_seats()
+        .values(*by, "organisation__name", "organisation__sector")
         .annotate(n=Count("pk"))
         .order_by("-n", "organisation__name")
     )
-    return _mix_of(cohort, rows)
 
 
-def cohort_mixes(cohorts) -> dict:
-    """The mix of each of `cohorts` (cohort id -> CohortMix), in one query whatever their
-    number: the same rule as cohort_mix, for reports across many cohorts."""
-    cohorts = list(cohorts)
-    rows = defaultdict(list)
-    for row in (
-        Enrolment.objects.filter(
-            cohort__in=[c.pk for c in cohorts], status__in=Enrolment.SEAT_HOLDING
-        )
-        .values("cohort_id", "organisation__name", "organisation__sector")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "organisation__name")
-    ):
+def cohort_mix(cohort):
+    """The cohort's mix against its target. One query."""
+    return mix_from_rows(cohort, list(_seat_rows(Enrolment.objects.filter(cohort=cohort))))
+
+
+def cohort_mixes(cohorts):
+    """{cohort id: its mix} for several cohorts (a dashboard's page of them), in one query."""
+    rows = {cohort.pk: [] for cohort in cohorts}
+    for row in _seat_rows(Enrolment.objects.filter(cohort__in=list(rows)), "cohort_id"):
         rows[row["cohort_id"]].append(row)
-    return {cohort.pk: _mix_of(cohort, rows[cohort.pk]) for cohort in cohorts}
+    return {cohort.pk: mix_from_rows(cohort, rows[cohort.pk]) for cohort in cohorts}
 
 
-def _mix_of(cohort, rows):
+def mix_from_rows(cohort, rows):
+    """The mix from the seat-holding people counted by organisation (name, sector, n),
+    largest first."""
     total = sum(row["n"] for row in rows)
     labels = dict(Sector.choices)
     by_sector = {}

@@ -11,10 +11,12 @@ from personal_data.models import PersonalDataAccess, personal_data_access_record
 
 from .. import permissions
 from ..models import Cohort
-from . import selectors
+from . import selectors, services
 from .mix import cohort_mix
 
 PER_PAGE = 50
+# A cohort meets six to eight times; a page lists at most this many of its sessions.
+SESSIONS_LIMIT = 50
 
 
 def _cohort(pk):
@@ -31,14 +33,22 @@ def cohort_overview(request, pk):
     enrolments = Paginator(selectors.cohort_enrolments(cohort), PER_PAGE).get_page(
         request.GET.get("page")
     )
+    nominates = bool(permissions.check(request.user, "nominate-for-anyone"))
+    if nominates:
+        for enrolment in enrolments:
+            enrolment.can_withdraw = enrolment.status in services.WITHDRAWABLE
+            enrolment.can_substitute = enrolment.status in services.SUBSTITUTABLE
     return render(
         request,
         "cohorts/overview.html",
         {
             "cohort": cohort,
+            "sessions": cohort.sessions.order_by("starts_at", "pk")[:SESSIONS_LIMIT],
             "mix": mix,
             "max_share_x": 160 + 3 * cohort.target_max_share_percent,
             "enrolments": enrolments,
+            "nominates": nominates,
+            "seat_lines": selectors.cohort_seat_lines(cohort) if nominates else [],
         },
     )
 
@@ -58,4 +68,12 @@ def cohort_people(request, pk):
         description=f"People on {cohort}",
         object_key=f"cohort:{cohort.pk}",
     )
-    return render(request, "cohorts/people.html", {"cohort": cohort, "people": people})
+    return render(
+        request,
+        "cohorts/people.html",
+        {
+            "cohort": cohort,
+            "people": people,
+            "can_run": bool(permissions.check(request.user, "run-cohort", cohort)),
+        },
+    )

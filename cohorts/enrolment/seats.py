@@ -93,8 +93,13 @@ def seats_for(cohort, organisation):
 def nominations_open(cohort, organisation):
     """Whether `cohort` takes nominations from `organisation` at all: it is open for enrolment
     and the organisation has seats on it (past its seats, officers go on the waiting list)."""
+    return takes_nominations(cohort, organisation, allocated_seats(cohort, organisation))
+
+
+def takes_nominations(cohort, organisation, allocated):
+    """`nominations_open`, for a caller that has the organisation's allocation in hand."""
     if not cohort.is_open_for_enrolment:
         return Permission(False, "This cohort is not open for enrolment.")
-    if not gives_seats(allocated_seats(cohort, organisation)):
+    if not gives_seats(allocated):
         return Permission(False, f"{organisation} has no seats on this cohort.")
     return ALLOWED

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 
 from ..models import Cohort, Enrolment, SeatAllocation
-from .seats import Seats
+from .seats import Seats, takes_nominations
 
 
 @dataclass
@@ -38,16 +38,33 @@ class SeatLine:
         """Fewer seats left than the allocation allows, because the cohort is filling up."""
         return self.seats.limited_by_cohort
 
+    @property
+    def takes_nominations(self):
+        return bool(takes_nominations(self.cohort, self.organisation, self.allocated))
+
 
 def open_seat_lines(organisations, limit=50):
     """The open cohorts the nominator's organisations have seats on, with seats used and left.
     Three queries whatever the number of cohorts."""
-    allocations = list(
+    return _seat_lines(
         SeatAllocation.objects.filter(
             organisation__in=organisations, cohort__status=Cohort.Status.OPEN
-        )
-        .select_related("cohort__programme", "cohort__place", "organisation")
-        .order_by("cohort__starts_on", "cohort__name", "organisation__name")[:limit]
+        ),
+        limit=limit,
+    )
+
+
+def cohort_seat_lines(cohort, limit=100):
+    """Every organisation's seats on one cohort, with seats used and left (for those who set
+    up cohorts and nominate for any organisation). Two queries."""
+    return _seat_lines(SeatAllocation.objects.filter(cohort=cohort), limit=limit)
+
+
+def _seat_lines(allocations, *, limit):
+    allocations = list(
+        allocations.select_related("cohort__programme", "cohort__place", "organisation").order_by(
+            "cohort__starts_on", "cohort__name", "organisation__name"
+        )[:limit]
     )
     cohort_ids = {a.cohort_id for a in allocations}
     # Counted in one query with the waiting list, so the seat-holding statuses are named here as
@@ -114,6 +131,22 @@ def officers_of(organisations, *, cohort_id=None, status=None):
     if status:
         officers = officers.filter(status=status)
     return officers
+
+
+# The most cohorts the officer list can be filtered by.
+OFFICERS_COHORT_LIMIT = 50
+
+
+def officers_cohorts(organisations, limit=OFFICERS_COHORT_LIMIT):
+    """The cohorts these organisations have officers on, newest first (to filter the officer
+    list by, and for a nominator's links to each one's attendance and completion)."""
+    return list(
+        Cohort.objects.filter(
+            pk__in=Enrolment.objects.filter(organisation__in=organisations).values("cohort_id")
+        )
+        .select_related("programme")
+        .order_by("-starts_on", "name")[:limit]
+    )
 
 
 def fellow_participants(cohort):

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -20,7 +21,7 @@ from .. import permissions
 from ..models import Cohort, Enrolment, Organisation
 from . import selectors, services
 from .forms import NominationUploadForm, OfficerForm, WithdrawForm
-from .imports import read_nominations_file, review_rows
+from .imports import TEMPLATE_FORMATS, nominations_template, read_nominations_file, review_rows
 from .seats import seats_for
 
 OFFICERS_PER_PAGE = 25
@@ -59,6 +60,13 @@ def portal(request):
         cohort_id = int(request.GET.get("cohort", "") or 0)
     except ValueError:
         cohort_id = 0
+    cohorts = selectors.officers_cohorts(organisations)
+    filtered_cohort = next((c for c in cohorts if c.pk == cohort_id), None)
+    if cohort_id and filtered_cohort is None:
+        # A cohort with none of their officers yet (or one they cannot see: no filter then).
+        filtered_cohort = Cohort.objects.visible_to(user).filter(pk=cohort_id).first()
+        cohorts = [filtered_cohort, *cohorts] if filtered_cohort else cohorts
+        cohort_id = filtered_cohort.pk if filtered_cohort else 0
     officers = selectors.officers_of(organisations, cohort_id=cohort_id, status=status)
     page = Paginator(officers, OFFICERS_PER_PAGE).get_page(request.GET.get("page"))
     for enrolment in page:
@@ -74,7 +82,10 @@ def portal(request):
             "page": page,
             "statuses": Enrolment.Status.choices,
             "status": status,
+            "status_label": Enrolment.Status(status).label if status else "",
+            "cohorts": cohorts,
             "cohort_id": cohort_id,
+            "filtered_cohort": filtered_cohort,
         },
     )
 
@@ -103,7 +114,7 @@ def nominate_officer(request, cohort_pk, organisation_pk):
                 messages.success(
                     request, f"{enrolment.participant} is nominated and we have emailed them."
                 )
-            return redirect("cohorts:nominate")
+            return _back_to_portal(request, cohort)
     return render(
         request,
         "cohorts/nominate/officer_form.html",
@@ -114,6 +125,7 @@ def nominate_officer(request, cohort_pk, organisation_pk):
             "seats_left": seats_for(cohort, organisation).left,
             "heading": f"Nominate an officer for {cohort}",
             "button": "Nominate",
+            "back_url": _back_url(request, cohort),
         },
     )
 
@@ -152,8 +164,23 @@ def import_upload(request, cohort_pk, organisation_pk):
             "cohort": cohort,
             "organisation": organisation,
             "seats_left": seats_for(cohort, organisation).left,
+            "back_url": _back_url(request, cohort),
         },
     )
+
+
+@login_required
+def nomination_template(request, export_format):
+    """The spreadsheet to fill in: the header row the import reads, in CSV or Excel."""
+    if export_format not in TEMPLATE_FORMATS:
+        raise Http404("No such spreadsheet format.")
+    permission = permissions.check(request.user, "download-nomination-template")
+    if not permission:
+        return deny(request, permission)
+    content, content_type, filename = nominations_template(export_format)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required
@@ -185,7 +212,7 @@ def import_preview(request, cohort_pk, organisation_pk, key):
             review = rejected.review
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect("cohorts:nominate")
+            return _back_to_portal(request, cohort)
         else:
             UPLOADS.remove(key=key)
             waiting = sum(1 for e in enrolments if e.status == Enrolment.Status.WAITING_LIST)
@@ -195,7 +222,9 @@ def import_preview(request, cohort_pk, organisation_pk, key):
                 + (f", {waiting} of them on the waiting list" if waiting else "")
                 + ". We are emailing them now.",
             )
-            return redirect(f"{reverse('cohorts:nominate')}?cohort={cohort.pk}")
+            if not is_nominator(request.user):
+                return _back_to_portal(request, cohort)
+            return redirect(f"{reverse('cohorts:nominate')}?cohort={cohort.pk}#officers-heading")
     if review is None:
         review = review_rows(
             cohort=cohort,
@@ -227,8 +256,16 @@ def _managed_enrolment(request, pk):
     return enrolment, permissions.check(request.user, "manage-enrolment", enrolment)
 
 
-def _back_to_portal(request):
-    return redirect("cohorts:nominate" if is_nominator(request.user) else "home")
+def _back_url(request, cohort):
+    """Where someone nominating goes back to: a nominator's officers, or (for a programme
+    manager nominating for any organisation) the cohort's overview."""
+    if is_nominator(request.user):
+        return reverse("cohorts:nominate")
+    return reverse("cohorts:overview", args=[cohort.pk])
+
+
+def _back_to_portal(request, cohort):
+    return redirect(_back_url(request, cohort))
 
 
 @login_required
@@ -243,7 +280,7 @@ def enrolment_resend(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"We are sending {enrolment.participant} a new invitation.")
-    return _back_to_portal(request)
+    return _back_to_portal(request, enrolment.cohort)
 
 
 @login_required
@@ -263,8 +300,12 @@ def enrolment_withdraw(request, pk):
             messages.success(
                 request, f"{enrolment.participant} is withdrawn from {enrolment.cohort}."
             )
-            return _back_to_portal(request)
-    return render(request, "cohorts/nominate/withdraw.html", {"form": form, "enrolment": enrolment})
+            return _back_to_portal(request, enrolment.cohort)
+    return render(
+        request,
+        "cohorts/nominate/withdraw.html",
+        {"form": form, "enrolment": enrolment, "back_url": _back_url(request, enrolment.cohort)},
+    )
 
 
 @login_required
@@ -286,7 +327,7 @@ def enrolment_substitute(request, pk):
                 f"{substitute.participant} takes over {enrolment.participant}'s seat; we have "
                 f"emailed them an invitation.",
             )
-            return _back_to_portal(request)
+            return _back_to_portal(request, enrolment.cohort)
     return render(
         request,
         "cohorts/nominate/officer_form.html",
@@ -297,5 +338,6 @@ def enrolment_substitute(request, pk):
             "replacing": enrolment,
             "heading": f"Substitute another officer for {enrolment.participant}",
             "button": "Substitute",
+            "back_url": _back_url(request, enrolment.cohort),
         },
     )

@@ -9,6 +9,7 @@ from accounts.permissions import deny
 from modules.services import rich_text_as_plain_text
 
 from .. import permissions
+from ..attendance.apologies import apologies_open
 from ..models import CohortSession
 from .forms import CohortSessionMaterialForm
 from .services import cohort_session_material_update
@@ -34,6 +35,8 @@ def session_detail(request, pk):
             "can_edit": bool(
                 permissions.check(request.user, "edit-cohort-session-material", session)
             ),
+            "can_send_apologies": apologies_open(session)
+            and bool(permissions.check(request.user, "attend", session)),
         },
     )
 

@@ -1,6 +1,7 @@
-"""Reports: a cohort's attendance grid and its exports, attendance rates across a programme,
-and a cohort's progress through the programme's modules."""
+"""Reports: the cohort dashboard, a cohort's attendance grid and its exports, attendance rates
+across a programme, and a cohort's progress through the programme's modules."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -10,10 +11,38 @@ from personal_data.models import PersonalDataAccess, personal_data_access_record
 
 from .. import permissions
 from ..models import Cohort
+from .dashboard import PER_PAGE, dashboard_cohorts, dashboard_rows
 from .exports import EXPORT_FORMATS, grid_export
+from .forms import DashboardFilterForm
 from .grid import cohort_grid
 from .programme import PROGRAMME_COHORT_LIMIT, programme_rates
 from .progress import cohort_progress_table
+
+
+def cohort_dashboard(request):
+    """Every cohort a programme manager may see (a facilitator: the cohorts they run), with
+    status, seats filled, at risk, next session and mix; each leads into its own screens."""
+    permission = permissions.check(request.user, "view-cohort-dashboard")
+    if not permission:
+        return deny(request, permission)
+    form = DashboardFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    cohorts = dashboard_cohorts(
+        request.user, programme=filters.get("programme"), status=filters.get("status", "")
+    )
+    page = Paginator(cohorts, PER_PAGE).get_page(request.GET.get("page"))
+    sees_programmes = bool(permissions.check(request.user, "view-programme-attendance"))
+    return render(
+        request,
+        "cohorts/dashboard.html",
+        {
+            "form": form,
+            "filtered": bool(filters.get("programme") or filters.get("status")),
+            "page": page,
+            "rows": dashboard_rows(page.object_list),
+            "programmes": form.fields["programme"].queryset if sees_programmes else None,
+        },
+    )
 
 
 def _grid(request, pk):

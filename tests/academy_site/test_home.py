@@ -1,6 +1,7 @@
 """'My academy': the landing page shows each person what their roles let them see, and no more."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -38,19 +39,22 @@ def test_anonymous_visitors_are_sent_to_sign_in_and_back(client):
     assert response.url == f"{reverse('accounts:login')}?next={HOME}"
 
 
-def test_manager_sees_every_cohort_not_yet_closed_with_a_link_to_edit_it(client, manager):
-    running = CohortFactory(name="Kent 2026")
-    draft = CohortFactory(name="Essex 2027", draft=True)
-    CohortFactory(name="Surrey 2024", closed=True)
-    EnrolmentFactory.create_batch(3, cohort=running)
+def test_manager_is_led_to_the_dashboard_each_status_and_each_programmes_attendance(
+    client, manager
+):
+    programme = ProgrammePageFactory(title="Digital Academy")
+    CohortFactory(programme=programme, name="Kent 2026")
+    CohortFactory(programme=programme, name="Essex 2027", draft=True)
+    CohortFactory(programme=programme, name="Surrey 2024", closed=True)
     html = page_for(client, manager)
     assert "Programme manager" in html
+    dashboard = reverse("cohorts:dashboard")
+    assert f'href="{dashboard}"' in html
+    for status in ("running", "draft", "closed"):
+        assert f'href="{dashboard}?status={status}"' in html
+    assert f'href="{dashboard}?status=open"' not in html  # no open cohort to list
+    assert f'href="{reverse("cohorts:programme_attendance", args=[programme.pk])}"' in html
     assert f'href="{reverse("wagtailadmin_home")}"' in html
-    for cohort in (running, draft):
-        assert f'href="{reverse("wagtailsnippets_cohorts_cohort:edit", args=[cohort.pk])}"' in html
-    assert "Kent 2026" in html
-    assert "3 of 24" in html
-    assert "Surrey 2024" not in html
 
 
 def test_facilitator_sees_their_cohorts_and_upcoming_sessions(client, facilitator):
@@ -311,3 +315,92 @@ def test_nominator_sees_their_officers_attendance_and_seats_left(client, nominat
     assert "1 of 2 sessions" in html
     assert "3 seats left for Kent Police" in html
     assert f'href="{reverse("cohorts:nominate_officer", args=[open_cohort.pk, police.pk])}"' in html
+
+
+def _links(html):
+    return set(re.findall(r'href="([^"]+)"', html))
+
+
+def test_facilitator_reaches_every_screen_of_each_cohort_closed_ones_included(client, facilitator):
+    running = CohortFactory(name="Kent 2026", facilitators=[facilitator])
+    closed = CohortFactory(name="Kent 2025", closed=True, facilitators=[facilitator])
+    links = _links(page_for(client, facilitator))
+    for cohort in (running, closed):
+        for name in (
+            "cohorts:overview",
+            "cohorts:cohort_attendance",
+            "cohorts:cohort_progress",
+            "cohorts:cohort_completion",
+            "cohorts:people",
+            "cohorts:cohort_calendar",
+        ):
+            assert reverse(name, args=[cohort.pk]) in links, (cohort, name)
+    assert reverse("cohorts:dashboard") in links
+    # Nothing that holds nothing for them: a facilitator keeps no learning log or places.
+    assert reverse("modules:learning_log") not in links
+    assert reverse("cohorts:my_certificates") not in links
+    assert reverse("cohorts:my_calendar") in links
+
+
+def test_nominator_reaches_their_officers_attendance_certificates_and_the_template(
+    client, nominator
+):
+    police = OrganisationFactory(name="Kent Police", nominators=[nominator])
+    running = CohortFactory(name="Kent 2026")
+    officer = EnrolmentFactory(cohort=running, organisation=police)
+    certificate = CertificateFactory(enrolment=officer)
+    open_cohort = CohortFactory(name="Medway 2027", open=True)
+    SeatAllocationFactory(cohort=open_cohort, organisation=police, seats=4)
+    links = _links(page_for(client, nominator))
+    assert reverse("cohorts:cohort_attendance", args=[running.pk]) in links
+    assert reverse("cohorts:cohort_completion", args=[running.pk]) in links
+    assert reverse("cohorts:cohort_calendar", args=[running.pk]) in links
+    assert reverse("cohorts:certificate_download", args=[certificate.pk]) in links
+    assert reverse("cohorts:my_certificates") in links
+    assert reverse("cohorts:import_upload", args=[open_cohort.pk, police.pk]) in links
+    for export_format in ("csv", "xlsx"):
+        assert reverse("cohorts:nomination_template", args=[export_format]) in links
+    assert reverse("modules:learning_log") not in links
+    assert reverse("cohorts:my_calendar") not in links
+
+
+def test_participant_reaches_sessions_apologies_people_learning_and_certificates(client):
+    participant = UserFactory(participant=True)
+    cohort = CohortFactory(name="Kent 2026")
+    EnrolmentFactory(cohort=cohort, participant=participant)
+    start = timezone.now() + dt.timedelta(days=5)
+    session = CohortSessionFactory(
+        cohort=cohort, starts_at=start, ends_at=start + dt.timedelta(hours=2)
+    )
+    links = _links(page_for(client, participant))
+    for url in (
+        reverse("cohorts:apologies", args=[session.pk]),
+        reverse("cohorts:my_attendance", args=[cohort.pk]),
+        reverse("cohorts:people", args=[cohort.pk]),
+        reverse("cohorts:cohort_calendar", args=[cohort.pk]),
+        reverse("cohorts:my_calendar"),
+        reverse("cohorts:my_certificates"),
+        reverse("modules:learning_log"),
+        reverse("modules:search"),
+    ):
+        assert url in links, url
+
+
+def test_an_invited_officer_is_not_offered_pages_only_those_taking_part_may_open(client):
+    participant = UserFactory(participant=True)
+    cohort = CohortFactory(name="Kent 2026")
+    EnrolmentFactory(cohort=cohort, participant=participant, status="invited")
+    start = timezone.now() + dt.timedelta(days=5)
+    session = CohortSessionFactory(
+        cohort=cohort, starts_at=start, ends_at=start + dt.timedelta(hours=2)
+    )
+    links = _links(page_for(client, participant))
+    assert reverse("cohorts:session_detail", args=[session.pk]) not in links
+    assert reverse("cohorts:apologies", args=[session.pk]) not in links
+    assert reverse("cohorts:my_attendance", args=[cohort.pk]) not in links
+    assert reverse("cohorts:people", args=[cohort.pk]) not in links
+    # Each of these refuses an invited officer: nothing on their home may lead there.
+    client.force_login(participant)
+    for url in links:
+        if url.startswith("/cohorts/"):
+            assert client.get(url).status_code == 200, url

@@ -54,6 +54,7 @@ def demo_pages():
         "session": reverse("cohorts:session_detail", args=[session.pk]),
         "check-in": reverse("cohorts:check_in", args=[session.pk]),
         "module": module.url,
+        "module-last": ModulePage.objects.live().child_of(programme).last().url,
         "apologies": reverse("cohorts:apologies", args=[session.pk]),
         "my-attendance": reverse("cohorts:my_attendance", args=[running.pk]),
         "calendar": reverse("cohorts:my_calendar"),
@@ -70,6 +71,9 @@ def demo_pages():
     }
     facilitator = {
         "home": reverse("home"),
+        "dashboard": reverse("cohorts:dashboard"),
+        "session": reverse("cohorts:session_detail", args=[session.pk]),
+        "cohort-closed": reverse("cohorts:overview", args=[closed.pk]),
         "register": reverse("cohorts:attendance_register", args=[session.pk]),
         "check-in-code": reverse("cohorts:checkin_code", args=[session.pk]),
         "attendance-grid": reverse("cohorts:cohort_attendance", args=[running.pk]),
@@ -93,6 +97,7 @@ def demo_pages():
     nominator = {
         "home": reverse("home"),
         "nominate": reverse("cohorts:nominate"),
+        "nominate-filtered": reverse("cohorts:nominate") + f"?cohort={running.pk}",
         "nominate-officer": reverse(
             "cohorts:nominate_officer", args=[open_cohort.pk, kent_police.organisation_id]
         ),
@@ -105,6 +110,12 @@ def demo_pages():
     }
     manager = {
         "home": reverse("home"),
+        "dashboard": reverse("cohorts:dashboard"),
+        "dashboard-filtered": reverse("cohorts:dashboard") + "?status=running",
+        "cohort-open": reverse("cohorts:overview", args=[open_cohort.pk]),
+        "nominate-officer": reverse(
+            "cohorts:nominate_officer", args=[open_cohort.pk, kent_police.organisation_id]
+        ),
         "cohort": reverse("cohorts:overview", args=[running.pk]),
         "programme-attendance": reverse("cohorts:programme_attendance", args=[programme.pk]),
         "attendance-grid": reverse("cohorts:cohort_attendance", args=[running.pk]),

@@ -93,8 +93,13 @@ def test_from_nomination_to_a_verified_certificate(new_page, world):
     # 1. The nominator enrols an officer.
     nominator = new_page()
     sign_in(nominator, "nominator@example.org", PASSWORD)
-    nominator.goto(reverse("cohorts:nominate"))
-    nominator.goto(reverse("cohorts:nominate_officer", args=[cohort.pk, world["police"].pk]))
+    # From their home, by links alone.
+    nominator.goto(reverse("home"))
+    nominator.get_by_role("link", name=re.compile(r"^Nominate an officer for .*Kent 2026")).click()
+    nominator.wait_for_load_state()
+    assert nominator.url.endswith(
+        reverse("cohorts:nominate_officer", args=[cohort.pk, world["police"].pk])
+    )
     nominator.get_by_label("First name").fill("Priya")
     nominator.get_by_label("Last name").fill("Officer")
     nominator.get_by_label("Email address").fill("priya.officer@example.org")
@@ -119,8 +124,11 @@ def test_from_nomination_to_a_verified_certificate(new_page, world):
     if SIGN_IN in officer.url or officer.get_by_role("link", name="Sign in").count():
         sign_in(officer, "priya.officer@example.org", "a-long-new-password-1")
 
-    # 3. The officer reads the module and marks it complete.
-    officer.goto(world["module"].url)
+    # 3. The officer finds the module from their home, reads it and marks it complete.
+    officer.goto(reverse("home"))
+    officer.get_by_role("link", name=re.compile(r"^open the modules of Digital Academy")).click()
+    officer.get_by_role("link", name="Data and trust").click()
+    officer.wait_for_load_state()
     assert officer.get_by_role("heading", level=1).inner_text() == "Data and trust"
     officer.get_by_role("button", name="Mark as complete").click()
     officer.wait_for_load_state()
@@ -152,8 +160,14 @@ def test_from_nomination_to_a_verified_certificate(new_page, world):
     cohort.refresh_from_db()
     assert cohort.status == Cohort.Status.CLOSED
 
-    # 7. The facilitator issues the officer's certificate.
-    facilitator.goto(reverse("cohorts:cohort_completion", args=[cohort.pk]))
+    # 7. The facilitator finds the completion page from their home (the cohort is closed now,
+    # and still there) and issues the officer's certificate.
+    facilitator.goto(reverse("home"))
+    facilitator.get_by_role(
+        "link", name=re.compile(r"^Completion and certificates\s*: .*Kent 2026")
+    ).click()
+    facilitator.wait_for_load_state()
+    assert facilitator.url.endswith(reverse("cohorts:cohort_completion", args=[cohort.pk]))
     facilitator.get_by_role("button", name=re.compile("Issue certificate.*Priya Officer")).click()
     facilitator.wait_for_load_state()
     certificate = Certificate.objects.get(enrolment=enrolment)

@@ -169,6 +169,20 @@ def test_the_import_previews_fit_a_phone_with_their_errors_shown(new_page, tmp_p
     screenshot(page, "layout-nominator-import-preview-errors")
     assert_fits(page)
 
+    # More officers than seats: one line says so, not one per row.
+    page.goto(reverse("cohorts:import_upload", args=[cohort.pk, police.pk]))
+    page.get_by_label("Spreadsheet of officers").set_input_files(
+        str(ROOT.parent / "cohorts" / "import_files" / "six_officers.csv")
+    )
+    page.get_by_role("button", name="Check the file").click()
+    page.wait_for_load_state()
+    problems = page.locator(".govuk-error-summary__list li")
+    assert problems.count() == 1
+    assert problems.first.inner_text().startswith("6 officers, 4 seats left")
+    screenshot(page, "layout-nominator-import-preview-over-allocation")
+    assert_fits(page)
+    assert axe_violations(page) == []
+
     facilitator = person(facilitator=True, email="facilitator@example.org")
     running, sessions = cohort_with_sessions(facilitator=facilitator, n_sessions=2)
     enrolments = enrol_many(running, 3)

@@ -105,3 +105,26 @@ def test_someone_else_cannot_see_a_participants_attendance_page(client, setup):
     client.force_login(UserFactory(participant=True))
     response = client.get(reverse("cohorts:my_attendance", args=[cohort.pk]))
     assert response.status_code == 403
+
+
+def test_the_session_page_and_the_list_of_sessions_offer_apologies_until_it_starts(client, setup):
+    cohort, session, enrolment = setup
+    client.force_login(enrolment.participant)
+    apologies = f'href="{_url(session)}"'
+    with time_machine.travel(BEFORE, tick=False):
+        page = client.get(reverse("cohorts:session_detail", args=[session.pk])).content.decode()
+        assert apologies in page
+        sessions = client.get(reverse("cohorts:my_attendance", args=[cohort.pk])).content.decode()
+        assert apologies in sessions
+        assert f'href="{reverse("cohorts:session_detail", args=[session.pk])}"' in sessions
+    with time_machine.travel(session.starts_at, tick=False):
+        page = client.get(reverse("cohorts:session_detail", args=[session.pk])).content.decode()
+        assert apologies not in page
+
+
+def test_the_facilitator_finds_the_register_on_the_session_page(client, facilitator, setup):
+    _cohort, session, _enrolment = setup
+    client.force_login(facilitator)
+    page = client.get(reverse("cohorts:session_detail", args=[session.pk])).content.decode()
+    assert f'href="{reverse("cohorts:attendance_register", args=[session.pk])}"' in page
+    assert f'href="{_url(session)}"' not in page

@@ -211,3 +211,20 @@ def test_a_feed_costs_the_same_queries_for_2_or_12_sessions(
         client.get(small_url)
     with django_assert_max_num_queries(6):
         assert len(_events(client.get(big_url).content)) == 12
+
+
+def test_your_calendar_leads_to_each_of_your_cohorts_own_calendar(client):
+    participant = UserFactory(participant=True)
+    cohort = CohortFactory(name="Kent 2026")
+    EnrolmentFactory(cohort=cohort, participant=participant)
+    client.force_login(participant)
+    page = client.get(reverse("cohorts:my_calendar")).content.decode()
+    assert f'href="{reverse("cohorts:cohort_calendar", args=[cohort.pk])}"' in page
+
+
+def test_someone_with_no_sessions_of_their_own_has_no_personal_calendar(client, nominator):
+    client.force_login(nominator)
+    response = client.get(reverse("cohorts:my_calendar"))
+    assert response.status_code == 403
+    assert b"Each cohort you can see has its own calendar" in response.content
+    assert not CalendarFeed.objects.filter(user=nominator).exists()

@@ -377,3 +377,13 @@ def test_programme_managers_edit_each_programmes_certificate_design_in_the_admin
     assert CertificateDesign.objects.get().signatory_name == "Dr Ann Jones"
     client.force_login(world.facilitator)
     assert client.get("/admin/snippets/cohorts/certificatedesign/").status_code in (302, 403)
+
+
+def test_the_completion_page_offers_the_downloads_once_there_is_a_certificate(client):
+    world = World()
+    download = reverse("cohorts:cohort_certificates_download", args=[world.cohort.pk, "zip"])
+    completion = reverse("cohorts:cohort_completion", args=[world.cohort.pk])
+    client.force_login(world.facilitator)
+    assert download not in client.get(completion).content.decode()
+    _issue(world, world.completer(first_name="Ada"))
+    assert download in client.get(completion).content.decode()

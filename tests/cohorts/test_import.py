@@ -1,6 +1,7 @@
 """Bulk nomination from a spreadsheet: files as people really save them, a preview that saves
 nothing, every problem reported with its row and column, and all rows or none."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from cohorts.enrolment import services
 from cohorts.enrolment.imports import read_nominations_file
@@ -167,7 +169,7 @@ def test_confirming_the_preview_nominates_every_row(
                 "Row 4, Job title: is missing.",
             ],
         ),
-        ("six_officers.csv", ["Row 6: no seat left for this officer: Kent Police has 4 seats"]),
+        ("six_officers.csv", ["6 officers, 4 seats left: Kent Police has 4 seats left"]),
     ],
 )
 def test_each_problem_is_reported_with_its_row_and_column_and_nothing_is_saved(
@@ -211,6 +213,20 @@ def test_over_allocation_can_go_on_the_waiting_list_when_the_nominator_chooses(
     assert statuses == ["invited"] * 4 + ["waiting-list"] * 2
 
 
+def test_over_allocation_is_one_summary_line_not_a_message_per_row(police_client, world):
+    response = preview(police_client, world, "six_officers.csv")
+    problems = [str(p) for p in response.context["review"].problems]
+    assert problems == [
+        "6 officers, 4 seats left: Kent Police has 4 seats left on this cohort. Remove 2 "
+        "officers from the file, or upload it again and choose to put officers past your seats "
+        "on the waiting list."
+    ]
+    assert response.text.count("seats left on this cohort") == 1
+    # The summary links to the first officer without a seat; each such row says so.
+    assert 'href="#row-6"' in response.text
+    assert response.text.count("No seat left") == 2
+
+
 def test_seats_taken_between_preview_and_confirm_import_nothing(police_client, world):
     response = preview(police_client, world, "utf8_bom_comma.csv")
     assert not response.context["review"].problems
@@ -225,7 +241,7 @@ def test_seats_taken_between_preview_and_confirm_import_nothing(police_client, w
     response = police_client.post(response.request["PATH_INFO"])
     assert response.status_code == 200
     assert "Nothing was saved" in response.text
-    assert "Row 4: no seat left" in response.text
+    assert "3 officers, 2 seats left" in response.text
     assert Enrolment.objects.count() == 2
 
 
@@ -351,3 +367,74 @@ def test_emailing_an_imported_file_takes_the_same_few_queries_for_20_or_200_rows
         callbacks[0]()
     assert len(mail.outbox) == officers
     assert Invitation.objects.filter(revoked_at__isnull=True).count() == officers
+
+
+# The template to fill in, and the officer list after an import -------------------------------
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_the_template_is_read_back_by_the_import_once_officers_are_added(
+    police_client, world, export_format
+):
+    response = police_client.get(reverse("cohorts:nomination_template", args=[export_format]))
+    assert response.status_code == 200
+    assert f"officers-to-nominate.{export_format}" in response["Content-Disposition"]
+    template = response.content
+    if export_format == "csv":
+        assert template.decode("utf-8-sig").splitlines() == [
+            "First name,Last name,Email,Job title,Team"
+        ]
+        filled = template + b"Aisha,Khan,aisha.khan@kent.police.uk,Inspector,\r\n"
+    else:
+        book = load_workbook(io.BytesIO(template))
+        sheet = book.active
+        assert [c.value for c in sheet[1]] == [
+            "First name",
+            "Last name",
+            "Email",
+            "Job title",
+            "Team",
+        ]
+        sheet.append(["Aisha", "Khan", "aisha.khan@kent.police.uk", "Inspector", ""])
+        out = io.BytesIO()
+        book.save(out)
+        filled = out.getvalue()
+    name = f"officers-to-nominate.{export_format}"
+    response = police_client.post(
+        upload_url(world), {"file": SimpleUploadedFile(name, filled)}, follow=True
+    )
+    assert response.context["review"].invite_count == 1
+
+
+def test_only_those_who_may_upload_officers_get_the_template(client, world):
+    url = reverse("cohorts:nomination_template", args=["csv"])
+    client.force_login(UserFactory(participant=True))
+    assert client.get(url).status_code == 403
+    client.force_login(world.police_nominator)
+    assert client.get(reverse("cohorts:nomination_template", args=["ods"])).status_code == 404
+
+
+def test_after_an_import_the_officer_list_says_it_is_filtered_and_how_to_see_everyone(
+    police_client, world
+):
+    other = EnrolmentFactory(organisation=world.police)  # an officer on another cohort
+    response = preview(police_client, world, "utf8_bom_comma.csv")
+    response = police_client.post(response.request["PATH_INFO"], follow=True)
+    html = response.text
+    assert "3 officers nominated" in html
+    assert f"Showing only officers on {world.cohort}" in html
+    assert "Show all your officers" in html
+    assert other.participant.email not in html
+    everyone = police_client.get(reverse("cohorts:nominate")).text
+    assert other.participant.email in everyone
+    assert "Showing only officers" not in everyone
+
+
+def test_a_filter_on_a_cohort_without_officers_yet_still_names_it(police_client, world):
+    response = police_client.get(reverse("cohorts:nominate"), {"cohort": world.cohort.pk})
+    assert f"Showing only officers on {world.cohort}" in response.text
+    assert "No officers match" in response.text
+    # A cohort they cannot see is no filter at all.
+    hidden = EnrolmentFactory().cohort
+    response = police_client.get(reverse("cohorts:nominate"), {"cohort": hidden.pk})
+    assert "Showing only officers" not in response.text

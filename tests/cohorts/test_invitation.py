@@ -166,10 +166,47 @@ def test_nominator_cannot_resend_another_organisations_invitation(client, world,
     assert len(mail.outbox) == 1
 
 
-def test_a_withdrawn_officers_link_stops_working(client, world, invited):
+def test_a_withdrawn_officer_opening_their_link_is_told_their_place_was_withdrawn(
+    client, world, invited
+):
     services.enrolment_withdraw(actor=world.police_nominator, enrolment=invited)
     response = client.get(link_in(mail.outbox[0]))
     assert response.status_code == 410
+    assert "Your place was withdrawn" in response.text
+    assert f"withdrawn your place on {world.cohort}" in response.text
+    assert "newer invitation" not in response.text
+
+
+def test_a_substituted_officer_opening_their_link_is_told_a_colleague_has_their_place(
+    client, world, invited, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrolment_substitute(actor=world.police_nominator, enrolment=invited, **officer(2))
+    response = client.get(link_in(mail.outbox[0]))
+    assert response.status_code == 410
+    assert "Your place was given to a colleague" in response.text
+    assert "newer invitation" not in response.text
+    # The colleague's own link still works.
+    assert client.get(link_in(mail.outbox[-1])).status_code == 200
+
+
+def test_an_officer_who_confirmed_and_was_then_withdrawn_is_told_so_by_their_used_link(
+    client, world, invited
+):
+    path = link_in(mail.outbox[0])
+    client.post(
+        path, {"decision": "confirm", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    )
+    invited.refresh_from_db()
+    services.enrolment_withdraw(actor=world.police_nominator, enrolment=invited)
+    client.logout()
+    assert "Your place was withdrawn" in client.get(path).text
+
+
+def test_a_declined_link_says_the_place_was_declined(client, invited):
+    path = link_in(mail.outbox[0])
+    client.post(path, {"decision": "decline"})
+    assert "you declined your place" in client.get(path).text
 
 
 def test_nominator_sees_each_officers_status(client, world, invited):

@@ -154,3 +154,52 @@ def test_a_withdrawn_officer_stays_visible_to_their_nominator(world):
     enrolment.save()
     answer = permissions.can_view_enrolment(world.people["nominator-of-police"], enrolment)
     assert_answer(answer, True)
+
+
+# --- The person's own pages and the ways in to others' (issue 16) ---
+
+PARTICIPANTS = {"participant-on-A-police", "participant-on-A-health", "participant-on-B"}
+NOMINATORS = {"nominator-of-police", "nominator-of-health"}
+FACILITATORS = {"facilitator-of-A", "facilitator-of-B"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_own_calendar_is_for_people_with_a_place_and_facilitators(world, role):
+    answer = permissions.can_have_own_calendar(world.people[role])
+    assert_answer(answer, role in PARTICIPANTS | FACILITATORS)
+
+
+def test_own_calendar_follows_the_place_not_the_role(world):
+    person = world.people["participant-on-B"]
+    enrolment = world.objects["enrolment-B-police"]
+    for status, allowed in [
+        (Enrolment.Status.INVITED, True),
+        (Enrolment.Status.WAITING_LIST, False),
+        (Enrolment.Status.DECLINED, False),
+        (Enrolment.Status.COMPLETED, True),
+    ]:
+        Enrolment.objects.filter(pk=enrolment.pk).update(status=status)
+        assert_answer(permissions.can_have_own_calendar(person), allowed)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_own_certificates_are_for_people_taking_part_and_nominators(world, role):
+    answer = permissions.can_see_own_certificates(world.people[role])
+    assert_answer(answer, role in PARTICIPANTS | NOMINATORS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_cohort_dashboard_is_for_managers_and_facilitators(world, role):
+    answer = permissions.can_view_cohort_dashboard(world.people[role])
+    assert_answer(answer, role in MANAGERS | FACILITATORS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_managers_nominate_for_every_organisation(world, role):
+    assert_answer(permissions.can_nominate_for_anyone(world.people[role]), role in MANAGERS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_nomination_template_is_for_those_who_may_upload_one(world, role):
+    answer = permissions.can_download_nomination_template(world.people[role])
+    assert_answer(answer, role in MANAGERS | NOMINATORS)

@@ -127,6 +127,30 @@ def test_only_the_cohorts_facilitators_and_managers_see_its_progress_table(
     assert client_for(world.people[role]).get(url).status_code == status
 
 
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("participant-of-A", 200),
+        ("participant-of-B", 200),
+        ("withdrawn-from-A", 403),
+        ("facilitator-of-A", 403),
+        ("nominator", 403),
+        ("manager", 403),
+    ],
+)
+def test_the_learning_log_is_for_those_who_keep_one(world, client_for, role, status):
+    response = client_for(world.people[role]).get(reverse("modules:learning_log"))
+    assert response.status_code == status
+    if status == 403:
+        assert b"learning log is for participants" in response.content
+
+
+def test_someone_who_took_part_keeps_their_learning_log_after_their_place_ends(world, client_for):
+    person = world.people["withdrawn-from-A"]
+    ModuleProgress.objects.create(participant=person, module=world["module-B1"])
+    assert client_for(person).get(reverse("modules:learning_log")).status_code == 200
+
+
 def test_learning_log_asks_strangers_to_sign_in(client):
     response = client.get(reverse("modules:learning_log"))
     assert response.status_code == 302

@@ -26,11 +26,15 @@ SCALE = 0.01
 # StandardPage shown to the same participant is the yardstick: what is over it is the page's own.
 BUDGETS = {
     "bare StandardPage": 9,
-    # Two of them ask what evidence of impact wants of the person: ratings due, sessions to answer.
-    "participant home": 12,
-    "module page": 13,
+    # 10, and one query each to know which of their own pages to offer (calendar, certificates,
+    # learning log: cohorts.permissions and modules.permissions), and two asking what evidence
+    # of impact wants of the person (ratings due, sessions to answer).
+    "participant home": 15,
+    # 13, and one for the modules before and after it (next and previous module links).
+    "module page": 14,
     "cohort attendance grid": 12,
-    "nominator portal": 8,
+    # 8, and one for the cohorts their officers are on (the list's cohort filter).
+    "nominator portal": 9,
 }
 
 

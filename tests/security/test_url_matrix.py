@@ -119,7 +119,8 @@ MATRIX = {
     "home": (None, None, "login 200 200 200 200 200 200 200"),
     # Learning.
     "modules:search": (None, None, "200 200 200 200 200 200 200 200"),
-    "modules:learning_log": (None, None, "login 200 200 200 200 200 200 200"),
+    # Only those who keep a learning log (taking part, or took part) have one to open.
+    "modules:learning_log": (None, None, "login 200 200 403 403 403 403 403"),
     "modules:module_complete": (
         lambda w: {"pk": w["module"].pk},
         None,
@@ -130,6 +131,7 @@ MATRIX = {
         None,
         "login 200 200 403 403 403 403 403",
     ),
+    "cohorts:dashboard": (None, None, "login 403 403 403 403 200 200 200"),
     "cohorts:cohort_progress": (
         lambda w: {"pk": w["cohortA"].pk},
         lambda w: {"pk": w["cohortB"].pk},
@@ -194,6 +196,11 @@ MATRIX = {
     ),
     # Nominating officers (cohort O is open, with police and health seats).
     "cohorts:nominate": (None, None, "login 403 403 200 200 403 403 403"),
+    "cohorts:nomination_template": (
+        lambda w: {"export_format": "xlsx"},
+        None,
+        "login 403 403 200 200 403 403 200",
+    ),
     "cohorts:nominate_officer": (
         lambda w: {"cohort_pk": w["cohortO"].pk, "organisation_pk": w["police"].pk},
         None,
@@ -252,7 +259,9 @@ MATRIX = {
         "login 200 403 403 403 200 403 200",
     ),
     # Completion and certificates.
-    "cohorts:my_certificates": (None, None, "login 200 200 200 200 200 200 200"),
+    # Places and their certificates: participants' own, nominators' officers'. Those who run
+    # cohorts manage certificates on each cohort's completion page.
+    "cohorts:my_certificates": (None, None, "login 200 200 200 200 403 403 403"),
     "cohorts:cohort_completion": (
         lambda w: {"pk": w["cohortA"].pk},
         lambda w: {"pk": w["cohortB"].pk},
@@ -305,7 +314,8 @@ MATRIX = {
         "login 403 404 403 404 200 404 200",
     ),
     # Calendars (issue 7).
-    "cohorts:my_calendar": (None, None, "login 200 200 200 200 200 200 200"),
+    # A calendar of one's own sessions: those with a place, and facilitators.
+    "cohorts:my_calendar": (None, None, "login 200 200 403 403 200 200 403"),
     "cohorts:cohort_calendar": (
         lambda w: {"pk": w["cohortA"].pk},
         lambda w: {"pk": w["cohortB"].pk},

@@ -9,18 +9,22 @@ records must never show up for A's people.
   same kinds of record.
 - cohort O (open for enrolment): police and health seats, an invited police officer with a
   live invitation link.
+- cohort C (closed): `facilitator` ran it and still manages its certificates there.
 
 Built once per test module (`security_world_once`, rolled back when the module ends); each test
 gets fresh copies of the rows (`security_world`).
 """
 
 import datetime as dt
+import io
+import json
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from accounts.models import User
 from cohorts.enrolment import invitations
@@ -50,7 +54,18 @@ ROLES = [
     "manager",
 ]
 
-FAKE_PDF = b"%PDF-1.4\n% stored certificate for the security tests\n%%EOF\n"
+
+def _one_blank_page():
+    """A stored certificate: a real (blank) PDF, so that a cohort's certificates can be joined
+    into one PDF as its download does."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+FAKE_PDF = _one_blank_page()
 
 
 @dataclass
@@ -118,7 +133,24 @@ def build_security_world():
         name="Medway ICB", sector=Sector.HEALTH, nominators=[people["other_nominator"]]
     )
     programme = ProgrammePageFactory(title="Digital Academy")
-    module = ModulePageFactory(parent=programme, title="Data and trust")
+    # One reflection prompt ("x"), which each participant has answered below.
+    module = ModulePageFactory(
+        parent=programme,
+        title="Data and trust",
+        body=json.dumps(
+            [
+                {
+                    "type": "activity",
+                    "id": "x",
+                    "value": {
+                        "title": "Your data",
+                        "instructions": "<p>Think about it.</p>",
+                        "reflection_prompt": "Which data would you share first?",
+                    },
+                }
+            ]
+        ),
+    )
     cohort_a = CohortFactory(
         programme=programme, name="Kent 2026", running=True, facilitators=[people["facilitator"]]
     )
@@ -130,6 +162,9 @@ def build_security_world():
     )
     cohort_o = CohortFactory(
         programme=programme, name="Swale 2027", open=True, facilitators=[people["facilitator"]]
+    )
+    cohort_c = CohortFactory(
+        programme=programme, name="Kent 2025", closed=True, facilitators=[people["facilitator"]]
     )
     SeatAllocationFactory(cohort=cohort_a, organisation=police, seats=4)
     SeatAllocationFactory(cohort=cohort_b, organisation=health, seats=4)
@@ -155,6 +190,7 @@ def build_security_world():
             "programme": programme,
             "module": module,
             "cohortO": cohort_o,
+            "cohortC": cohort_c,
             "enrolmentO": invited,
         }
     )

@@ -1,0 +1,95 @@
+"""The cohort dashboard: every cohort a person may see (a programme manager: all of them; a
+facilitator: those they run), a row each with its status, seats filled, participants at risk
+of not completing, next session and sector mix against its target; filtered by programme and
+status, a page at a time, in a constant number of queries however many cohorts and people.
+
+Each figure comes from its rule's one definition: seats held (`Enrolment.SEAT_HOLDING`), at
+risk (`completion.standing`), the mix (`enrolment.mix`)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
+
+from ..completion.standing import Standing, standings_for
+from ..enrolment.mix import CohortMix, cohort_mixes
+from ..models import Cohort, CohortSession, Enrolment
+
+PER_PAGE = 25
+# Running cohorts first (what needs attention), then those filling up, then the rest.
+STATUS_ORDER = (
+    Cohort.Status.RUNNING,
+    Cohort.Status.OPEN,
+    Cohort.Status.DRAFT,
+    Cohort.Status.CLOSED,
+)
+
+
+@dataclass
+class DashboardRow:
+    cohort: Cohort
+    seats_held: int
+    mix: CohortMix
+    next_session: CohortSession | None
+    at_risk: int | None  # None for a cohort not running: nobody can be at risk yet
+
+    @property
+    def seats_free(self):
+        return max(0, self.cohort.capacity - self.seats_held)
+
+
+def dashboard_cohorts(user, *, programme=None, status=""):
+    """The cohorts this person may see, filtered, running ones first, then by start date."""
+    cohorts = (
+        Cohort.objects.visible_to(user)
+        .select_related("programme", "place")
+        .annotate(
+            status_order=Case(
+                *(When(status=value, then=Value(i)) for i, value in enumerate(STATUS_ORDER)),
+                default=Value(len(STATUS_ORDER)),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("status_order", "-starts_on", "name", "pk")
+    )
+    if programme is not None:
+        cohorts = cohorts.filter(programme=programme)
+    if status:
+        cohorts = cohorts.filter(status=status)
+    return cohorts
+
+
+def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[DashboardRow]:
+    """A row for each of these cohorts (one page of them), in six queries plus the standings'
+    own (at most six)."""
+    now = now or timezone.now()
+    cohorts = list(cohorts)
+    ids = [cohort.pk for cohort in cohorts]
+    mixes = cohort_mixes(cohorts)
+    next_sessions = {}
+    for session in CohortSession.objects.filter(cohort_id__in=ids, ends_at__gte=now).order_by(
+        "starts_at", "pk"
+    ):
+        next_sessions.setdefault(session.cohort_id, session)
+    running = [c for c in cohorts if c.status == Cohort.Status.RUNNING]
+    at_risk = {cohort.pk: 0 for cohort in running}
+    if running:
+        enrolments = (
+            Enrolment.objects.active()
+            .filter(cohort__in=running)
+            .select_related("cohort", "participant", "completion_sign_off")
+        )
+        for standing in standings_for(enrolments).values():
+            if standing.standing == Standing.AT_RISK:
+                at_risk[standing.enrolment.cohort_id] += 1
+    return [
+        DashboardRow(
+            cohort=cohort,
+            seats_held=mixes[cohort.pk].total,
+            mix=mixes[cohort.pk],
+            next_session=next_sessions.get(cohort.pk),
+            at_risk=at_risk.get(cohort.pk),
+        )
+        for cohort in cohorts
+    ]
