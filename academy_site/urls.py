@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("personal_data.urls")),
     path("privacy/", accounts_views.privacy, name="privacy"),
     path("my-academy/", views.home, name="home"),
+    path("my-academy/notifications/", include("notifications.urls")),
     path("learning/", include("modules.urls")),
     path("cohorts/", include("cohorts.urls")),
     path("certificates/", include("cohorts.certificates.urls")),

@@ -63,10 +63,18 @@ def can_nominate(user, cohort, organisation):
 
 
 def can_use_nominator_portal(user):
-    """The nominator portal: nominators of partner organisations."""
-    if is_nominator(user):
+    """The nominator portal: nominators of partner organisations, and programme managers, who
+    act there for any organisation (for a partner whose contact is away)."""
+    if is_nominator(user) or is_programme_manager(user):
         return ALLOWED
     return Permission(False, "Only nominators of partner organisations can nominate officers.")
+
+
+def can_move_enrolment(user, enrolment):
+    """Move a person to another cohort: programme managers."""
+    if is_programme_manager(user):
+        return ALLOWED
+    return Permission(False, "Only programme managers move people between cohorts.")
 
 
 def can_view_enrolment(user, enrolment):
@@ -219,6 +227,18 @@ def can_view_cohort_progress(user, cohort):
     return Permission(False, "Only this cohort's facilitators and programme managers see this.")
 
 
+def can_schedule_sessions(user, cohort):
+    """Create a cohort's sessions from a pattern, move or cancel one: programme managers and
+    the cohort's facilitators."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to change this cohort's sessions.")
+    if can_run_cohort(user, cohort):
+        return ALLOWED
+    return Permission(
+        False, "Only this cohort's facilitators and programme managers change its sessions."
+    )
+
+
 def can_have_cohort_feed(user, cohort):
     """Anyone who can see a cohort may subscribe to its sessions' calendar."""
     return can_view_cohort(user, cohort)
@@ -234,6 +254,7 @@ ACTIONS = {
     "use-nominator-portal": can_use_nominator_portal,
     "view-enrolment": can_view_enrolment,
     "manage-enrolment": can_manage_enrolment,
+    "move-enrolment": can_move_enrolment,
     "view-cohort-mix": can_view_cohort_mix,
     "view-enrolment-history": can_view_enrolment_history,
     "see-fellow-participants": can_see_fellow_participants,
@@ -247,6 +268,7 @@ ACTIONS = {
     "edit-cohort-session-material": can_edit_cohort_session_material,
     "view-cohort-progress": can_view_cohort_progress,
     "have-cohort-feed": can_have_cohort_feed,
+    "schedule-sessions": can_schedule_sessions,
 }
 
 

@@ -22,6 +22,7 @@ from .models import (
     Organisation,
     Place,
 )
+from .scheduling.admin import deletion_errors
 
 
 class CohortAdminForm(WagtailAdminModelForm):
@@ -34,7 +35,12 @@ class CohortAdminForm(WagtailAdminModelForm):
         # each session checks against the dates as entered on this screen.
         for form in self.formsets["sessions"].forms:
             form.instance.cohort = self.instance
-        return super().is_valid()
+        valid = super().is_valid()
+        # A session people have been told of is kept: cancelled from the sessions page instead.
+        for form, message in deletion_errors(self.formsets["sessions"].forms):
+            form.add_error(None, message)
+            valid = False
+        return valid
 
 
 class CohortViewSet(SnippetViewSet):

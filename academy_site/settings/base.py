@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "accounts",
     "content",
     "personal_data",
+    "notifications",
     "modules",
     "cohorts",
     "backups",
@@ -279,3 +280,6 @@ ACADEMY_ADMIN_CONTENT_SECURITY_POLICY = {
 # Personal data: participants are anonymised this many years after their latest cohort closes
 # (`manage.py anonymise_expired`, run daily).
 ACADEMY_RETENTION_YEARS = env.int("ACADEMY_RETENTION_YEARS", default=6)
+# Nominators whose organisation still has seats on a cohort open for enrolment are emailed this
+# many weeks before it starts (once per cohort).
+ACADEMY_SEATS_UNFILLED_WEEKS = env.int("ACADEMY_SEATS_UNFILLED_WEEKS", default=4)

@@ -11,7 +11,7 @@ from personal_data.models import PersonalDataAccess, personal_data_access_record
 
 from .. import permissions
 from ..models import Cohort
-from . import selectors
+from . import selectors, services
 from .mix import cohort_mix
 
 PER_PAGE = 50
@@ -32,6 +32,13 @@ def cohort_overview(request, pk):
     enrolments = Paginator(selectors.cohort_enrolments(cohort), PER_PAGE).get_page(
         request.GET.get("page")
     )
+    # A programme manager acts on anyone's place from here, through the same services.
+    acts_for_anyone = bool(permissions.check(request.user, "move-enrolment", None))
+    if acts_for_anyone:
+        for enrolment in enrolments:
+            enrolment.can_withdraw = enrolment.status in services.WITHDRAWABLE
+            enrolment.can_substitute = enrolment.status in services.SUBSTITUTABLE
+            enrolment.can_move = enrolment.status in services.MOVABLE
     events = None
     if permissions.check(request.user, "view-enrolment-history"):
         events = Paginator(selectors.cohort_events(cohort), EVENTS_PER_PAGE).get_page(
@@ -46,6 +53,11 @@ def cohort_overview(request, pk):
             "max_share_x": 160 + 3 * cohort.target_max_share_percent,
             "enrolments": enrolments,
             "events": events,
+            "acts_for_anyone": acts_for_anyone,
+            "allocations": (
+                cohort.seat_allocations.select_related("organisation") if acts_for_anyone else []
+            ),
+            "may_schedule": permissions.check(request.user, "schedule-sessions", cohort),
         },
     )
 

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 
+from accounts.roles import is_nominator
+
 from ..models import Cohort, Enrolment, EnrolmentEvent, SeatAllocation
 from .seats import Seats
 
@@ -140,3 +142,11 @@ def cohort_events(cohort):
         .select_related("actor", "enrolment__participant", "enrolment__organisation")
         .order_by("-at", "-pk")
     )
+
+
+def officers_in_care_of(user):
+    """The people whose records a nominator sees besides their own: their organisations'
+    officers (the notifications app asks through its VISIBLE_PEOPLE hook)."""
+    if not is_nominator(user):
+        return None
+    return Enrolment.objects.filter(organisation__nominators=user).values("participant_id")

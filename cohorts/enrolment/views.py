@@ -12,14 +12,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import deny
-from accounts.roles import is_nominator
+from accounts.roles import is_nominator, is_programme_manager
 from spreadsheets.formats import SpreadsheetError
 from spreadsheets.uploads import UploadStore
 
 from .. import permissions
 from ..models import Cohort, Enrolment, Organisation
 from . import selectors, services
-from .forms import NominationUploadForm, OfficerForm, WithdrawForm
+from .forms import MoveForm, NominationUploadForm, OfficerForm, WithdrawForm
 from .imports import read_nominations_file, review_rows
 from .seats import seats_for
 
@@ -37,6 +37,14 @@ def _add_errors(form, error):
         form.add_error(None, error.messages)
 
 
+def _portal_url(request, organisation, **params):
+    """The portal, as this person uses it: a programme manager acting for `organisation`."""
+    if is_programme_manager(request.user):
+        params["organisation"] = organisation.pk
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return reverse("cohorts:nominate") + (f"?{query}" if query else "")
+
+
 def _nomination_target(request, cohort_pk, organisation_pk):
     """The cohort and organisation in the address, and whether this person may nominate."""
     cohort = get_object_or_404(Cohort.objects.select_related("programme", "place"), pk=cohort_pk)
@@ -44,14 +52,36 @@ def _nomination_target(request, cohort_pk, organisation_pk):
     return cohort, organisation, permissions.check(request.user, "nominate", cohort, organisation)
 
 
+ORGANISATIONS_PER_PAGE = 50
+
+
+def _acting_for(request):
+    """The organisation a programme manager acts for (?organisation=id), or None."""
+    try:
+        pk = int(request.GET.get("organisation", "") or 0)
+    except ValueError:
+        return None
+    return Organisation.objects.filter(pk=pk).first() if pk else None
+
+
 @login_required
 def portal(request):
-    """Open cohorts the nominator's organisations have seats on, and their officers."""
+    """Open cohorts the nominator's organisations have seats on, and their officers. A
+    programme manager picks an organisation and sees the portal as its nominator would, to act
+    for it (through the same services: seats, history and notifications hold)."""
     user = request.user
     permission = permissions.check(user, "use-nominator-portal")
     if not permission:
         return deny(request, permission)
-    organisations = list(Organisation.objects.nominated_by(user))
+    acting_for = _acting_for(request) if is_programme_manager(user) else None
+    if is_programme_manager(user) and acting_for is None:
+        organisations = Paginator(
+            Organisation.objects.select_related("place").order_by("name"), ORGANISATIONS_PER_PAGE
+        ).get_page(request.GET.get("page"))
+        return render(
+            request, "cohorts/nominate/choose_organisation.html", {"organisations": organisations}
+        )
+    organisations = [acting_for] if acting_for else list(Organisation.objects.nominated_by(user))
     status = request.GET.get("status", "")
     if status not in Enrolment.Status.values:
         status = ""
@@ -65,6 +95,7 @@ def portal(request):
         enrolment.can_resend = enrolment.status == Enrolment.Status.INVITED
         enrolment.can_withdraw = enrolment.status in services.WITHDRAWABLE
         enrolment.can_substitute = enrolment.status in services.SUBSTITUTABLE
+        enrolment.can_move = acting_for is not None and enrolment.status in services.MOVABLE
     return render(
         request,
         "cohorts/nominate/portal.html",
@@ -75,6 +106,7 @@ def portal(request):
             "statuses": Enrolment.Status.choices,
             "status": status,
             "cohort_id": cohort_id,
+            "acting_for": acting_for,
         },
     )
 
@@ -103,7 +135,7 @@ def nominate_officer(request, cohort_pk, organisation_pk):
                 messages.success(
                     request, f"{enrolment.participant} is nominated and we have emailed them."
                 )
-            return redirect("cohorts:nominate")
+            return redirect(_portal_url(request, organisation))
     return render(
         request,
         "cohorts/nominate/officer_form.html",
@@ -195,7 +227,7 @@ def import_preview(request, cohort_pk, organisation_pk, key):
                 + (f", {waiting} of them on the waiting list" if waiting else "")
                 + ". We are emailing them now.",
             )
-            return redirect(f"{reverse('cohorts:nominate')}?cohort={cohort.pk}")
+            return redirect(_portal_url(request, organisation, cohort=cohort.pk))
     if review is None:
         review = review_rows(
             cohort=cohort,
@@ -227,7 +259,13 @@ def _managed_enrolment(request, pk):
     return enrolment, permissions.check(request.user, "manage-enrolment", enrolment)
 
 
-def _back_to_portal(request):
+def _back_to_portal(request, enrolment):
+    """Back where the change was made: a programme manager to the organisation they act for
+    (or the cohort's page), a nominator to their portal."""
+    if is_programme_manager(request.user):
+        if request.POST.get("back") == "cohort":
+            return redirect("cohorts:overview", enrolment.cohort_id)
+        return redirect(_portal_url(request, enrolment.organisation))
     return redirect("cohorts:nominate" if is_nominator(request.user) else "home")
 
 
@@ -243,7 +281,7 @@ def enrolment_resend(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"We are sending {enrolment.participant} a new invitation.")
-    return _back_to_portal(request)
+    return _back_to_portal(request, enrolment)
 
 
 @login_required
@@ -263,7 +301,7 @@ def enrolment_withdraw(request, pk):
             messages.success(
                 request, f"{enrolment.participant} is withdrawn from {enrolment.cohort}."
             )
-            return _back_to_portal(request)
+            return _back_to_portal(request, enrolment)
     return render(request, "cohorts/nominate/withdraw.html", {"form": form, "enrolment": enrolment})
 
 
@@ -286,7 +324,7 @@ def enrolment_substitute(request, pk):
                 f"{substitute.participant} takes over {enrolment.participant}'s seat; we have "
                 f"emailed them an invitation.",
             )
-            return _back_to_portal(request)
+            return _back_to_portal(request, enrolment)
     return render(
         request,
         "cohorts/nominate/officer_form.html",
@@ -299,3 +337,33 @@ def enrolment_substitute(request, pk):
             "button": "Substitute",
         },
     )
+
+
+@login_required
+def enrolment_move(request, pk):
+    """A programme manager moves an officer to another cohort."""
+    enrolment, permission = _managed_enrolment(request, pk)
+    if permission:
+        permission = permissions.check(request.user, "move-enrolment", enrolment)
+    if not permission:
+        return deny(request, permission)
+    form = MoveForm(request.POST or None, enrolment=enrolment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = services.enrolment_move(
+                actor=request.user,
+                enrolment=enrolment,
+                to_cohort=form.cleaned_data["to_cohort"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{enrolment.participant} is moved to {moved.cohort} "
+                f"({moved.get_status_display().lower()}); we are telling them and "
+                f"{enrolment.organisation}'s nominators.",
+            )
+            return _back_to_portal(request, enrolment)
+    return render(request, "cohorts/nominate/move.html", {"form": form, "enrolment": enrolment})

@@ -114,6 +114,7 @@ class EnrolmentEvent(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
         SUBSTITUTED = "substituted", "Substituted"
         INVITATION_RESENT = "invitation-resent", "Invitation resent"
+        MOVED = "moved", "Moved to another cohort"
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
