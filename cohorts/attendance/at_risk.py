@@ -40,11 +40,11 @@ def at_risk_flags(*, sessions, statuses: Mapping[int, str], rule: CompletionRule
     the cohort's sessions in order. Pure: the grid and the register call it with what they have
     already loaded.
 
-    Rates and the completion rule count every scheduled session, not only those held so far;
-    a cancelled session is not scheduled (`CohortSession.is_scheduled`), so it never counts.
-    Only recorded marks count as missed; a session with no mark yet is still to play for.
+    `sessions` are the scheduled ones (a cancelled session never counts: callers leave it
+    out, by `CohortSession.objects.scheduled()` or `is_scheduled`). Rates and the completion
+    rule count every scheduled session, not only those held so far. Only recorded marks count
+    as missed; a session with no mark yet is still to play for.
     """
-    sessions = [s for s in sessions if s.is_scheduled]
     attending = attended_statuses(rule)
     missed = [s for s in sessions if s.pk in statuses and statuses[s.pk] not in attending]
     if not missed:

@@ -14,10 +14,12 @@ from ..mail import COHORT, COHORT_SAMPLE, PERSON, PERSON_SAMPLE, cohort_values, 
 from ..models import AttendanceNotification, CohortSession, CompletionRule
 
 MISSED = {
+    "headline": "The main reason, short (“can no longer meet the completion rule”)",
     "why": "Why they are at risk, in a sentence or two",
     "missed_sessions": "The sessions missed, one per line",
 }
 MISSED_SAMPLE = {
+    "headline": "can no longer meet the completion rule",
     "why": "You can no longer meet the attendance needed to complete Digital Academy: Kent "
     "2026: it asks for 6 of the 8 scheduled sessions.",
     "missed_sessions": "- Session 2: Data and trust, Tuesday 7 April 2026, 10:00\n"
@@ -36,7 +38,7 @@ KINDS = [
             **MISSED_SAMPLE,
             "attendance_link": "https://academy.example.gov.uk/cohorts/7/my-attendance/",
         },
-        subject="Attendance on {cohort}: you are at risk of not completing",
+        subject="Attendance on {cohort}: {headline}",
         body="""Dear {first_name},
 
 {why}
@@ -70,7 +72,7 @@ Please talk to your facilitator about how to catch up.
             "organisation": "Kent Police",
             "grid_link": "https://academy.example.gov.uk/cohorts/7/attendance/",
         },
-        subject="Attendance on {cohort}: {officer} is at risk of not completing",
+        subject="Attendance on {cohort}: {officer} {headline}",
         body="""Dear {first_name},
 
 {why}
@@ -166,6 +168,7 @@ def attendance_at_risk_email(notification_ids: list[int]):
     officer = enrolment.participant.get_full_name().strip() or enrolment.participant.email
     shared = {
         **cohort_values(cohort),
+        "headline": notifications[0].get_kind_display().lower(),
         "missed_sessions": "\n".join(f"- {s.title}, {local(s.starts_at)}" for s in sessions),
     }
     key = "events:" + ",".join(str(n.pk) for n in notifications)

@@ -124,7 +124,6 @@ class MoveForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    back = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, enrolment, **kwargs):
         super().__init__(*args, **kwargs)

@@ -37,6 +37,11 @@ def _add_errors(form, error):
         form.add_error(None, error.messages)
 
 
+def _back(request):
+    """Where a programme manager came from ("cohort": the cohort's page), kept in the form."""
+    return "cohort" if "cohort" in (request.GET.get("back"), request.POST.get("back")) else ""
+
+
 def _portal_url(request, organisation, **params):
     """The portal, as this person uses it: a programme manager acting for `organisation`."""
     if is_programme_manager(request.user):
@@ -145,6 +150,7 @@ def nominate_officer(request, cohort_pk, organisation_pk):
             "organisation": organisation,
             "seats_left": seats_for(cohort, organisation).left,
             "heading": f"Nominate an officer for {cohort}",
+            "back": _back(request),
             "button": "Nominate",
         },
     )
@@ -263,7 +269,7 @@ def _back_to_portal(request, enrolment):
     """Back where the change was made: a programme manager to the organisation they act for
     (or the cohort's page), a nominator to their portal."""
     if is_programme_manager(request.user):
-        if request.POST.get("back") == "cohort":
+        if _back(request) == "cohort":
             return redirect("cohorts:overview", enrolment.cohort_id)
         return redirect(_portal_url(request, enrolment.organisation))
     return redirect("cohorts:nominate" if is_nominator(request.user) else "home")
@@ -302,7 +308,11 @@ def enrolment_withdraw(request, pk):
                 request, f"{enrolment.participant} is withdrawn from {enrolment.cohort}."
             )
             return _back_to_portal(request, enrolment)
-    return render(request, "cohorts/nominate/withdraw.html", {"form": form, "enrolment": enrolment})
+    return render(
+        request,
+        "cohorts/nominate/withdraw.html",
+        {"form": form, "enrolment": enrolment, "back": _back(request)},
+    )
 
 
 @login_required
@@ -334,6 +344,7 @@ def enrolment_substitute(request, pk):
             "organisation": enrolment.organisation,
             "replacing": enrolment,
             "heading": f"Substitute another officer for {enrolment.participant}",
+            "back": _back(request),
             "button": "Substitute",
         },
     )
@@ -366,4 +377,8 @@ def enrolment_move(request, pk):
                 f"{enrolment.organisation}'s nominators.",
             )
             return _back_to_portal(request, enrolment)
-    return render(request, "cohorts/nominate/move.html", {"form": form, "enrolment": enrolment})
+    return render(
+        request,
+        "cohorts/nominate/move.html",
+        {"form": form, "enrolment": enrolment, "back": _back(request)},
+    )

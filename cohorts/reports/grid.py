@@ -125,7 +125,8 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
             "enrolment_id", "session_id"
         )
     )
-    scheduled = sum(1 for s in sessions if s.is_scheduled)
+    scheduled_sessions = [s for s in sessions if s.is_scheduled]
+    scheduled = len(scheduled_sessions)
     rows = []
     session_attended = defaultdict(int)
     organisations, sectors = {}, {}
@@ -145,7 +146,7 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
         row = GridRow(enrolment, cells, Rate(str(enrolment.participant), attended, scheduled))
         if enrolment.status in TAKING_PART:
             statuses = {sid: value[0] for sid, value in own.items()}
-            row.flags = at_risk_flags(sessions=sessions, statuses=statuses, rule=rule)
+            row.flags = at_risk_flags(sessions=scheduled_sessions, statuses=statuses, rule=rule)
             # Withdrawn participants keep their marks but do not count towards group rates.
             organisation = enrolment.organisation
             org_rate = organisations.setdefault(organisation.pk, Rate(organisation.name, 0, 0))

@@ -36,7 +36,9 @@ class PatternForm(forms.Form):
         help_text="Optional. Sessions are called “Session 1”, “Session 2”… followed by this.",
     )
     venue = forms.CharField(label="Venue", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    joining_url = forms.URLField(label="Online joining link", required=False, max_length=500)
+    joining_url = forms.URLField(
+        label="Online joining link", required=False, max_length=500, assume_scheme="https"
+    )
     division = forms.ChoiceField(
         label="Bank holidays of", choices=DIVISIONS, initial=DIVISIONS[0][0]
     )
@@ -85,7 +87,9 @@ class MoveForm(forms.Form):
         label="Ends at (UK time)", widget=forms.TimeInput(attrs={"type": "time"})
     )
     venue = forms.CharField(label="Venue", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    joining_url = forms.URLField(label="Online joining link", required=False, max_length=500)
+    joining_url = forms.URLField(
+        label="Online joining link", required=False, max_length=500, assume_scheme="https"
+    )
 
     @classmethod
     def initial_for(cls, session):
