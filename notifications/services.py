@@ -118,6 +118,10 @@ def notifications_send(messages, *, now=None):
     for message in messages:
         if message.kind not in kinds:
             raise KeyError(f"No notification kind called {message.kind!r}.")
+        # Every placeholder the wording may use has a value, so no email has a gap in it.
+        missing = set(kinds[message.kind].placeholders) - set(message.values)
+        if missing:
+            raise ValueError(f"{message.kind}: no value for {sorted(missing)}")
     wanted, rows = _record(messages, now)
     claimed = _claim(rows.values())
     wordings = _wordings(messages)
