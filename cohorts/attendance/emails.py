@@ -103,7 +103,7 @@ You are receiving this as a nominator for {organisation}.
             "count": "1",
             "register_link": "https://academy.example.gov.uk/cohorts/7/attendance/",
         },
-        subject="{count} apologies received for {cohort}",
+        subject="Apologies received for {cohort} ({count})",
         body="""Dear {first_name},
 
 Apologies received for {cohort} since the last digest:

@@ -221,7 +221,7 @@ Your officers and seats:
             "starts_in": "4 weeks",
             "nominate_link": "https://academy.example.gov.uk/cohorts/7/nominate/3/",
         },
-        subject="{seats_left} seats unfilled on {cohort}",
+        subject="Seats unfilled on {cohort}: {seats_left} left for {organisation}",
         body="""Dear {first_name},
 
 {cohort} starts in {starts_in}, and {organisation} still has {seats_left} of its seats free.
