@@ -182,3 +182,15 @@ def notifications_recover_stuck(*, now=None, older_than_minutes=60):
     return Notification.objects.filter(
         status=Notification.Status.SENDING, created_at__lt=cutoff
     ).update(status=Notification.Status.FAILED, error="The worker sending it stopped.")
+
+
+def notification_wording_save(*, programme, kind, subject, body) -> NotificationWording:
+    """A programme's own wording for one kind of notification (made or replaced), checked as
+    the admin screen checks it."""
+    with transaction.atomic():
+        wording = NotificationWording.objects.filter(programme=programme, kind=kind).first()
+        wording = wording or NotificationWording(programme=programme, kind=kind)
+        wording.subject, wording.body = subject, body
+        wording.full_clean()
+        wording.save()
+    return wording
