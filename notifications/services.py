@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .kinds import registered_kinds
@@ -39,40 +40,39 @@ class Message:
     about: object = None
 
 
-def _record(messages, now):
-    """The rows for `messages` (made where missing), keyed by (kind, key, recipient id)."""
-    wanted = {(m.kind, str(m.key)[:200], m.recipient.pk): m for m in messages}
-    keys = {key for _kind, key, _r in wanted}
-    existing = {
-        (n.kind, n.key, n.recipient_id): n
-        for n in Notification.objects.filter(
-            kind__in={k for k, _key, _r in wanted}, key__in=keys
-        ).filter(recipient_id__in={r for _k, _key, r in wanted})
-    }
-    new = [
-        Notification(
-            kind=kind,
-            key=key,
-            recipient=message.recipient,
-            about=message.about,
-            programme_id=message.programme_id,
-            to_email=message.recipient.email,
-            created_at=now,
-        )
-        for (kind, key, recipient_id), message in wanted.items()
-        if (kind, key, recipient_id) not in existing
-    ]
+def _identity(message):
+    return (message.kind, str(message.key)[:200], message.recipient.pk)
+
+
+def _record(wanted, contents, now):
+    """The rows for `wanted` messages, made where missing (with the subject they are sent
+    with), keyed by (kind, key, recipient id). Two queries however many there are."""
     # Another worker may record the same notification at the same moment: the unique
     # constraint keeps one, and whoever claims it below sends it.
-    Notification.objects.bulk_create(new, ignore_conflicts=True)
-    if new:
-        existing = {
-            (n.kind, n.key, n.recipient_id): n
-            for n in Notification.objects.filter(
-                kind__in={k for k, _key, _r in wanted}, key__in=keys
-            ).filter(recipient_id__in={r for _k, _key, r in wanted})
-        }
-    return wanted, existing
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                kind=kind,
+                key=key,
+                recipient=message.recipient,
+                about=message.about,
+                programme_id=message.programme_id,
+                to_email=message.recipient.email,
+                subject=contents[(kind, key, recipient_id)].subject,
+                created_at=now,
+            )
+            for (kind, key, recipient_id), message in wanted.items()
+        ],
+        ignore_conflicts=True,
+    )
+    return {
+        (n.kind, n.key, n.recipient_id): n
+        for n in Notification.objects.filter(
+            kind__in={kind for kind, _key, _r in wanted},
+            key__in={key for _kind, key, _r in wanted},
+            recipient_id__in={r for _kind, _key, r in wanted},
+        )
+    }
 
 
 def _claim(rows):
@@ -109,8 +109,10 @@ def _wordings(messages):
 
 def notifications_send(messages, *, now=None):
     """Send each message that has not been sent already. Returns the Notification rows this
-    call sent or tried (each with its status)."""
-    messages = list(messages)
+    call sent or tried (each with its status). A fixed number of queries however many
+    messages, plus one for each that fails."""
+    # Nobody is emailed at an account that is closed or erased.
+    messages = [m for m in messages if m.recipient.is_active and m.recipient.email]
     if not messages:
         return []
     now = now or timezone.now()
@@ -122,23 +124,26 @@ def notifications_send(messages, *, now=None):
         missing = set(kinds[message.kind].placeholders) - set(message.values)
         if missing:
             raise ValueError(f"{message.kind}: no value for {sorted(missing)}")
-    wanted, rows = _record(messages, now)
-    claimed = _claim(rows.values())
+    wanted = {_identity(m): m for m in messages}
     wordings = _wordings(messages)
-    done = []
+    contents = {}
+    for identity, message in wanted.items():
+        wording = wordings.get((message.programme_id, message.kind))
+        contents[identity] = render_email(
+            kind=kinds[message.kind],
+            values=message.values,
+            subject=wording.subject if wording else None,
+            body=wording.body if wording else None,
+        )
+    rows = _record(wanted, contents, now)
+    claimed = _claim(rows.values())
+    done, delivered = [], []
     with get_connection() as connection:
         for identity, message in wanted.items():
             row = rows.get(identity)
             if row is None or row.pk not in claimed:
                 continue
-            kind = kinds[message.kind]
-            wording = wordings.get((message.programme_id, message.kind))
-            content = render_email(
-                kind=kind,
-                values=message.values,
-                subject=wording.subject if wording else None,
-                body=wording.body if wording else None,
-            )
+            content = contents[identity]
             email = EmailMultiAlternatives(
                 subject=content.subject,
                 body=content.text,
@@ -147,8 +152,6 @@ def notifications_send(messages, *, now=None):
                 connection=connection,
             )
             email.attach_alternative(content.html, "text/html")
-            row.subject = content.subject
-            row.to_email = message.recipient.email
             row.attempts += 1
             try:
                 email.send()
@@ -156,14 +159,20 @@ def notifications_send(messages, *, now=None):
                 logger.exception("Notification %s could not be sent", row.pk)
                 row.status = Notification.Status.FAILED
                 row.error = str(error)[:500] or error.__class__.__name__
+                Notification.objects.filter(pk=row.pk).update(
+                    status=row.status, error=row.error, attempts=F("attempts") + 1
+                )
             else:
-                row.status = Notification.Status.SENT
-                row.sent_at = timezone.now()
-                row.error = ""
-            row.save(
-                update_fields=["subject", "to_email", "attempts", "status", "sent_at", "error"]
-            )
+                row.status, row.sent_at, row.error = Notification.Status.SENT, timezone.now(), ""
+                delivered.append(row)
             done.append(row)
+    if delivered:
+        Notification.objects.filter(pk__in=[row.pk for row in delivered]).update(
+            status=Notification.Status.SENT,
+            sent_at=timezone.now(),
+            error="",
+            attempts=F("attempts") + 1,
+        )
     return done
 
 

@@ -35,6 +35,7 @@ def apologies_send(
         apology = Apology.objects.filter(enrolment=enrolment, session=session).first()
         apology = apology or Apology(enrolment=enrolment, session=session)
         apology.reason, apology.sent_at = reason, now
+        apology.facilitators_told_at = None  # a changed reason goes in the next digest
         apology.full_clean(exclude=["enrolment", "session"], validate_unique=False)
         apology.save()
     return apology

@@ -7,8 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from cohorts.models import Certificate, Cohort, CohortSession
+from cohorts.models import Certificate, Cohort, CohortSession, Enrolment
 from modules.models import ModulePage, ProgrammePage
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import axe_violations, layout_problems, screenshot, sign_in
@@ -36,6 +37,13 @@ def demo_pages():
     certificate = Certificate.objects.valid().first()
     open_cohort = Cohort.objects.filter(status=Cohort.Status.OPEN).first()
     kent_police = open_cohort.seat_allocations.get(organisation__nominators__username="nominator")
+    coming = (
+        CohortSession.objects.scheduled()
+        .filter(cohort=running, starts_at__gt=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
+    officer = Enrolment.objects.filter(cohort=running, status=Enrolment.Status.CONFIRMED).first()
     public = {
         "front-page": "/",
         "sign-in": reverse("accounts:login"),
@@ -59,6 +67,7 @@ def demo_pages():
         "learning-log": reverse("modules:learning_log"),
         "search": reverse("modules:search") + "?q=data",
         "people": reverse("cohorts:people", args=[running.pk]),
+        "notifications": reverse("notifications:mine"),
     }
     facilitator = {
         "home": reverse("home"),
@@ -76,6 +85,9 @@ def demo_pages():
         "module-progress": reverse("cohorts:cohort_progress", args=[running.pk]),
         "session-material": reverse("cohorts:session_material_edit", args=[session.pk]),
         "attendance-import": reverse("cohorts:attendance_import", args=[session.pk]),
+        "sessions": reverse("cohorts:cohort_sessions", args=[running.pk]),
+        "session-move": reverse("cohorts:session_move", args=[coming.pk]),
+        "session-cancel": reverse("cohorts:session_cancel", args=[coming.pk]),
     }
     nominator = {
         "home": reverse("home"),
@@ -89,6 +101,7 @@ def demo_pages():
         "attendance-grid": reverse("cohorts:cohort_attendance", args=[running.pk]),
         "completion": reverse("cohorts:cohort_completion", args=[running.pk]),
         "certificates": reverse("cohorts:my_certificates"),
+        "notifications-sent": reverse("notifications:sent"),
     }
     manager = {
         "home": reverse("home"),
@@ -96,6 +109,13 @@ def demo_pages():
         "programme-attendance": reverse("cohorts:programme_attendance", args=[programme.pk]),
         "attendance-grid": reverse("cohorts:cohort_attendance", args=[running.pk]),
         "completion-closed": reverse("cohorts:cohort_completion", args=[closed.pk]),
+        "sessions-pattern": reverse("cohorts:sessions_from_pattern", args=[running.pk]),
+        "act-for": reverse("cohorts:nominate"),
+        "act-for-police": reverse("cohorts:nominate")
+        + f"?organisation={kent_police.organisation_id}",
+        "enrolment-move": reverse("cohorts:enrolment_move", args=[officer.pk]),
+        "notifications-sent": reverse("notifications:sent"),
+        "access-log": reverse("personal_data:access_log"),
     }
     return {
         None: public,
