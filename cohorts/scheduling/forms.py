@@ -13,7 +13,7 @@ from .patterns import DIVISIONS, MAX_SESSIONS, WEEKDAYS
 class PatternForm(forms.Form):
     first_date = forms.DateField(
         label="Starting on or after",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="The first session is on the first chosen weekday from this date.",
     )
     weekday = forms.TypedChoiceField(label="Weekday", choices=WEEKDAYS, coerce=int, initial=1)
@@ -24,10 +24,10 @@ class PatternForm(forms.Form):
         label="How many sessions", min_value=1, max_value=MAX_SESSIONS, initial=8
     )
     starts = forms.TimeField(
-        label="Starts at (UK time)", widget=forms.TimeInput(attrs={"type": "time"})
+        label="Starts at (UK time)", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     ends = forms.TimeField(
-        label="Ends at (UK time)", widget=forms.TimeInput(attrs={"type": "time"})
+        label="Ends at (UK time)", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     title = forms.CharField(
         label="Title after the number",
@@ -79,12 +79,14 @@ def _local(moment):
 class MoveForm(forms.Form):
     """A session's new day, times and place (UK time)."""
 
-    day = forms.DateField(label="Day", widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label="Day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     starts = forms.TimeField(
-        label="Starts at (UK time)", widget=forms.TimeInput(attrs={"type": "time"})
+        label="Starts at (UK time)", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     ends = forms.TimeField(
-        label="Ends at (UK time)", widget=forms.TimeInput(attrs={"type": "time"})
+        label="Ends at (UK time)", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     venue = forms.CharField(label="Venue", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     joining_url = forms.URLField(

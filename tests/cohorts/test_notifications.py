@@ -17,7 +17,7 @@ from cohorts.enrolment import services
 from cohorts.enrolment.unfilled import seats_unfilled_notify
 from cohorts.models import LONDON, Enrolment
 from notifications.models import Notification
-from personal_data.services import person_erase
+from personal_data.services import person_erase, personal_data_export
 from scheduler.jobs import registered_jobs
 from tests.accounts.factories import UserFactory
 from tests.cohorts.certificate_helpers import World
@@ -160,6 +160,9 @@ def test_erasing_a_person_keeps_the_record_without_their_address(
             organisation=world.police,
             **officer(1),
         )
+    download = personal_data_export(person=enrolment.participant)
+    [sent] = download["notifications"]
+    assert (sent["notification"], sent["status"]) == ("Invitation to a place", "Delivered")
     person_erase(person=enrolment.participant, actor=manager)
     row = Notification.objects.get(recipient=enrolment.participant)
     assert row.to_email.endswith("@erased.invalid")
