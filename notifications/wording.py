@@ -11,6 +11,7 @@ import string
 
 from django.core.exceptions import ValidationError
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 _FORMATTER = string.Formatter()
 _URL = re.compile(r"(https?://[^\s<>\"']+)")
@@ -98,7 +99,7 @@ def text_to_html(body):
             )
             blocks.append(format_html('<ul style="{}">{}</ul>', _LIST_STYLE, items))
         else:
-            text = format_html_join("<br>", "{}", ((_inline(line),) for line in lines))
+            text = format_html_join(mark_safe("<br>"), "{}", ((_inline(line),) for line in lines))
             blocks.append(format_html('<p style="{}">{}</p>', _PARAGRAPH_STYLE, text))
     return format_html_join("\n", "{}", ((block,) for block in blocks))
 

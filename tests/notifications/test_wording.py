@@ -57,7 +57,10 @@ def test_good_wording_passes_and_doubled_braces_are_literal():
 
 
 def test_the_html_part_escapes_values_and_makes_links_and_lists():
-    html = str(text_to_html("Hi <b>Sam</b>\n\nSee https://a.example/p?q=1&r=2\n\n- one\n- two"))
+    html = str(
+        text_to_html("Hi <b>Sam</b>\nand all\n\nSee https://a.example/p?q=1&r=2\n\n- one\n- two")
+    )
+    assert "Sam&lt;/b&gt;<br>and all" in html  # lines kept apart, the break not escaped
     assert "&lt;b&gt;Sam&lt;/b&gt;" in html and "<b>" not in html
     assert 'href="https://a.example/p?q=1&amp;r=2"' in html
     assert "<ul" in html and html.count("<li") == 2
