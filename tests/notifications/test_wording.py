@@ -158,3 +158,18 @@ def test_editing_a_programmes_wording_changes_its_next_email(greeting_kind, db):
     )
     assert send("2", programme.pk).subject == "Hi Ada!"
     assert send("3", other.pk).subject == "Hello Ada"  # another programme keeps the default
+
+
+def test_only_programme_managers_word_notifications(client, manager, facilitator, greeting_kind):
+    NotificationWording.objects.create(
+        programme=ProgrammePageFactory(title="Digital Academy"),
+        kind=greeting_kind.name,
+        subject="Hello {first_name}",
+        body="Hi",
+    )
+    listing = reverse("wagtailsnippets_notifications_notificationwording:list")
+    client.force_login(manager)
+    page = client.get(listing, {"kind": greeting_kind.name})
+    assert page.status_code == 200 and "Digital Academy" in page.text
+    client.force_login(facilitator)
+    assert client.get(listing).status_code in (302, 403)
