@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("privacy/", accounts_views.privacy, name="privacy"),
     path("my-academy/", views.home, name="home"),
+    path("my-academy/notifications/", include("notifications.urls")),
     path("learning/", include("modules.urls")),
     path("cohorts/", include("cohorts.urls")),
     path("certificates/", include("cohorts.certificates.urls")),

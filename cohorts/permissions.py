@@ -62,17 +62,19 @@ def can_nominate(user, cohort, organisation):
     return nominations_open(cohort, organisation)
 
 
-def can_nominate_for_anyone(user):
-    """Nominate, withdraw and substitute officers of any organisation, from a cohort's
-    overview: programme managers (whether the cohort takes nominations is `nominate`'s rule)."""
+def can_act_for_anyone(user, enrolment=None):
+    """Nominate, move between cohorts, withdraw and substitute any person on any cohort, from a
+    cohort's overview, through the same services as nominators: programme managers (whether a
+    cohort takes nominations is still `nominate`'s rule)."""
     if is_programme_manager(user):
         return ALLOWED
-    return Permission(False, "Only programme managers nominate for every organisation.")
+    return Permission(False, "Only programme managers enrol, move, withdraw and substitute anyone.")
 
 
 def can_use_nominator_portal(user):
-    """The nominator portal: nominators of partner organisations."""
-    if is_nominator(user):
+    """The nominator portal: nominators of partner organisations, and programme managers, who
+    act there for any organisation (for a partner whose contact is away)."""
+    if is_nominator(user) or is_programme_manager(user):
         return ALLOWED
     return Permission(False, "Only nominators of partner organisations can nominate officers.")
 
@@ -257,6 +259,18 @@ def can_view_cohort_progress(user, cohort):
     return Permission(False, "Only this cohort's facilitators and programme managers see this.")
 
 
+def can_schedule_sessions(user, cohort):
+    """Create a cohort's sessions from a pattern, move or cancel one: programme managers and
+    the cohort's facilitators."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to change this cohort's sessions.")
+    if can_run_cohort(user, cohort):
+        return ALLOWED
+    return Permission(
+        False, "Only this cohort's facilitators and programme managers change its sessions."
+    )
+
+
 def can_have_cohort_feed(user, cohort):
     """Anyone who can see a cohort may subscribe to its sessions' calendar."""
     return can_view_cohort(user, cohort)
@@ -300,7 +314,7 @@ ACTIONS = {
     "run-cohort": can_run_cohort,
     "nominate": can_nominate,
     "use-nominator-portal": can_use_nominator_portal,
-    "nominate-for-anyone": can_nominate_for_anyone,
+    "act-for-anyone": can_act_for_anyone,
     "download-nomination-template": can_download_nomination_template,
     "view-enrolment": can_view_enrolment,
     "manage-enrolment": can_manage_enrolment,
@@ -320,6 +334,7 @@ ACTIONS = {
     "have-cohort-feed": can_have_cohort_feed,
     "have-own-calendar": can_have_own_calendar,
     "see-own-certificates": can_see_own_certificates,
+    "schedule-sessions": can_schedule_sessions,
 }
 
 

@@ -63,6 +63,14 @@ class CohortQuerySet(models.QuerySet):
 
 
 class CohortSessionQuerySet(models.QuerySet):
+    def scheduled(self):
+        """Sessions that count towards completion: not cancelled (`CohortSession.is_scheduled`
+        says the same of one session)."""
+        return self.filter(cancelled_at__isnull=True)
+
+    def cancelled(self):
+        return self.filter(cancelled_at__isnull=False)
+
     def visible_to(self, user):
         cohorts = _related_model(self, "cohort").objects.visible_to(user)
         return self.filter(cohort__in=cohorts.values("pk"))

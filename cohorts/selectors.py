@@ -131,10 +131,13 @@ def participant_overview(user, now=None):
             "starts_at", "pk"
         )
     )
-    next_sessions = {}
+    next_sessions, cancelled = {}, {}
     for session in sessions:
         if session.ends_at >= now:
-            next_sessions.setdefault(session.cohort_id, session)
+            if session.is_scheduled:
+                next_sessions.setdefault(session.cohort_id, session)
+            else:
+                cancelled.setdefault(session.cohort_id, []).append(session)
     # The modules this person has completed, anywhere (a few dozen rows at most).
     completed = set(
         ModuleProgress.objects.completed()
@@ -168,6 +171,7 @@ def participant_overview(user, now=None):
     }
     for enrolment in enrolments:
         enrolment.next_session = next_sessions.get(enrolment.cohort_id)
+        enrolment.cancelled_sessions = cancelled.get(enrolment.cohort_id, [])
         enrolment.standing = standings.get(enrolment.pk)
         enrolment.module_progress = progress[enrolment.cohort.programme_id]
         enrolment.issued_certificate = certificates.get(enrolment.pk)

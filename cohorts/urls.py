@@ -9,6 +9,7 @@ from .enrolment import views as nominations
 from .history import views as history
 from .material import views as material
 from .reports import views as reports
+from .scheduling import views as scheduling
 
 app_name = "cohorts"
 
@@ -43,6 +44,15 @@ urlpatterns = [
         material.session_material_edit,
         name="session_material_edit",
     ),
+    # A cohort's sessions over their life (issue 23).
+    path("<int:pk>/sessions/", scheduling.cohort_sessions, name="cohort_sessions"),
+    path(
+        "<int:pk>/sessions/pattern/",
+        scheduling.sessions_from_pattern,
+        name="sessions_from_pattern",
+    ),
+    path("sessions/<int:pk>/move/", scheduling.session_move, name="session_move"),
+    path("sessions/<int:pk>/cancel/", scheduling.session_cancel, name="session_cancel"),
     # Calendars (issue 7).
     path("calendar/", calendar_views.my_calendar, name="my_calendar"),
     path("calendar/<int:pk>/reset/", calendar_views.calendar_reset, name="calendar_reset"),
@@ -80,6 +90,7 @@ urlpatterns = [
         nominations.enrolment_substitute,
         name="enrolment_substitute",
     ),
+    path("enrolments/<int:pk>/move/", nominations.enrolment_move, name="enrolment_move"),
     path("invitation/<str:token>/", invitations.respond, name="invitation"),
     path("<int:pk>/", overview.cohort_overview, name="overview"),
     path("<int:pk>/people/", overview.cohort_people, name="people"),

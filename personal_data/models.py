@@ -1,6 +1,39 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+
+
+def _person(prefix, text):
+    return (
+        Q(**{f"{prefix}__email__icontains": text})
+        | Q(**{f"{prefix}__first_name__icontains": text})
+        | Q(**{f"{prefix}__last_name__icontains": text})
+    )
+
+
+class PersonalDataAccessQuerySet(models.QuerySet):
+    def search(self, *, action="", actor="", subject="", text="", date_from=None, date_to=None):
+        """The log narrowed by what was done, by whom (email or name), to whose data, words in
+        its description, and a range of days (UK dates, both ends included)."""
+        rows = self
+        if action:
+            rows = rows.filter(action=action)
+        if actor:
+            rows = rows.filter(_person("actor", actor.strip()))
+        if subject:
+            rows = rows.filter(_person("subject", subject.strip()))
+        if text:
+            rows = rows.filter(description__icontains=text.strip())
+        tz = timezone.get_current_timezone()
+        if date_from:
+            rows = rows.filter(at__gte=dt.datetime.combine(date_from, dt.time.min, tzinfo=tz))
+        if date_to:
+            after = date_to + dt.timedelta(days=1)
+            rows = rows.filter(at__lt=dt.datetime.combine(after, dt.time.min, tzinfo=tz))
+        return rows
 
 
 class PersonalDataAccess(models.Model):
@@ -35,6 +68,8 @@ class PersonalDataAccess(models.Model):
         help_text="The one person whose data it was, when it was one person's.",
     )
     at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = PersonalDataAccessQuerySet.as_manager()
 
     class Meta:
         db_table = "accounts_personaldataaccess"

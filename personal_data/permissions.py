@@ -19,9 +19,19 @@ def can_erase_person(user):
     return ALLOWED
 
 
+def can_view_access_log(user):
+    """Who viewed or exported whose personal data, and when: programme managers."""
+    if not signed_in(user):
+        return Permission(False, "Sign in to see the personal data access log.")
+    if not is_programme_manager(user):
+        return Permission(False, "Only programme managers can see the personal data access log.")
+    return ALLOWED
+
+
 ACTIONS = {
     "download-own-data": can_download_own_data,
     "erase-person": can_erase_person,
+    "view-access-log": can_view_access_log,
 }
 
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "accounts",
     "content",
     "personal_data",
+    "notifications",
     "modules",
     "cohorts",
     "backups",
@@ -372,3 +373,6 @@ ACADEMY_ISSUER_URL = env.str("ACADEMY_ISSUER_URL", default="")
 ACADEMY_ISSUER_EMAIL = env.str("ACADEMY_ISSUER_EMAIL", default="")
 ACADEMY_CREDENTIAL_KEYS_SECRET = env.str("ACADEMY_CREDENTIAL_KEYS_SECRET", default="")
 ACADEMY_LINKEDIN_ORGANIZATION_ID = env.str("ACADEMY_LINKEDIN_ORGANIZATION_ID", default="")
+# Nominators whose organisation still has seats on a cohort open for enrolment are emailed this
+# many weeks before it starts (once per cohort).
+ACADEMY_SEATS_UNFILLED_WEEKS = env.int("ACADEMY_SEATS_UNFILLED_WEEKS", default=4)

@@ -1,5 +1,6 @@
 """Apologies in advance: a participant who cannot attend a cohort session says so, with a
-reason, before it starts. Facilitators see it on the register, which then suggests "apologies"."""
+reason, before it starts. Facilitators see it on the register, which then suggests "apologies",
+and are emailed a digest of the day's apologies (the scheduler's daily "apologies-digest")."""
 
 import datetime as dt
 
@@ -7,12 +8,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Apology, CohortSession, Enrolment
+from links import absolute_reverse
+from notifications.services import Message, notifications_send, notifications_sent
+
+from ..mail import cohort_values, local, person_values
+from ..models import LONDON, Apology, CohortSession, Enrolment
 
 
 def apologies_open(session: CohortSession, *, now: dt.datetime | None = None) -> bool:
-    """Whether apologies can still be sent for this session: until it starts."""
-    return session.starts_at > (now or timezone.now())
+    """Whether apologies can still be sent for this session: until it starts, unless it is
+    cancelled."""
+    return session.is_scheduled and session.starts_at > (now or timezone.now())
 
 
 def apologies_send(
@@ -23,6 +29,8 @@ def apologies_send(
     now = now or timezone.now()
     if enrolment.cohort_id != session.cohort_id or enrolment.status not in Enrolment.ACTIVE:
         raise ValidationError("You are not taking part in this session's cohort.")
+    if session.is_cancelled:
+        raise ValidationError("This session is cancelled: there is nothing to send apologies for.")
     if not apologies_open(session, now=now):
         raise ValidationError(
             "This session has already started, so you cannot send apologies for it. "
@@ -33,6 +41,61 @@ def apologies_send(
         apology = Apology.objects.filter(enrolment=enrolment, session=session).first()
         apology = apology or Apology(enrolment=enrolment, session=session)
         apology.reason, apology.sent_at = reason, now
+        apology.facilitators_told_at = None  # a changed reason goes in the next digest
         apology.full_clean(exclude=["enrolment", "session"], validate_unique=False)
         apology.save()
     return apology
+
+
+def apologies_digest_send(*, now=None) -> int:
+    """The daily digest: each cohort's facilitators are emailed the apologies received since
+    the last digest, in one email a day per cohort (keyed by the cohort and the day, so running
+    twice in a day sends nothing twice; apologies arriving after today's digest wait for
+    tomorrow's)."""
+    now = now or timezone.now()
+    day = timezone.localtime(now, LONDON).date()
+    waiting = list(
+        Apology.objects.filter(facilitators_told_at__isnull=True, sent_at__lte=now)
+        .select_related(
+            "enrolment__participant", "enrolment__organisation", "session__cohort__programme"
+        )
+        .order_by("session__cohort_id", "session__starts_at", "sent_at")
+    )
+    by_cohort = {}
+    for apology in waiting:
+        by_cohort.setdefault(apology.session.cohort, []).append(apology)
+    sent = 0
+    for cohort, apologies in by_cohort.items():
+        key = f"{cohort.pk}:{day.isoformat()}"
+        facilitators = list(cohort.facilitators.all())
+        already = notifications_sent(kind="apologies-digest", keys=[key])
+        if any((key, f.pk) in already for f in facilitators):
+            continue  # today's digest went: these wait for tomorrow's
+        lines = "\n".join(
+            f"- {a.enrolment.participant} ({a.enrolment.organisation}), {a.session.title} on "
+            f"{local(a.session.starts_at, 'l j F Y')}: “{a.reason}”"
+            for a in apologies
+        )
+        messages = [
+            Message(
+                kind="apologies-digest",
+                key=key,
+                recipient=facilitator,
+                values={
+                    **person_values(facilitator),
+                    **cohort_values(cohort),
+                    "apologies": lines,
+                    "count": str(len(apologies)),
+                    "register_link": absolute_reverse("cohorts:cohort_attendance", cohort.pk),
+                },
+                programme_id=cohort.programme_id,
+            )
+            for facilitator in facilitators
+        ]
+        delivered = [n for n in notifications_send(messages) if n.status == n.Status.SENT]
+        if delivered or not facilitators:
+            Apology.objects.filter(pk__in=[a.pk for a in apologies]).update(
+                facilitators_told_at=now
+            )
+            sent += len(delivered)
+    return sent

@@ -1,29 +1,27 @@
 """At risk of not completing: which participants can no longer meet (or would not meet, if they
 miss one more) the completion rule, or have missed two sessions in a row; and the warnings
-emailed to them and their nominators, once per event."""
+emailed to them and their nominators (`emails`), once per event. The scheduler's daily
+"at-risk-checks" job looks again at every running cohort."""
 
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
-from links import absolute_reverse
-
 from ..models import (
-    LONDON,
     AttendanceMark,
     AttendanceNotification,
+    Cohort,
     CohortSession,
     CompletionRule,
     Enrolment,
     attended_statuses,
 )
+from .emails import attendance_at_risk_email
 
 
 @dataclass
@@ -42,8 +40,10 @@ def at_risk_flags(*, sessions, statuses: Mapping[int, str], rule: CompletionRule
     the cohort's sessions in order. Pure: the grid and the register call it with what they have
     already loaded.
 
-    Rates and the completion rule count every scheduled session, not only those held so far.
-    Only recorded marks count as missed; a session with no mark yet is still to play for.
+    `sessions` are the scheduled ones (a cancelled session never counts: callers leave it
+    out, by `CohortSession.objects.scheduled()` or `is_scheduled`). Rates and the completion
+    rule count every scheduled session, not only those held so far. Only recorded marks count
+    as missed; a session with no mark yet is still to play for.
     """
     attending = attended_statuses(rule)
     missed = [s for s in sessions if s.pk in statuses and statuses[s.pk] not in attending]
@@ -83,7 +83,9 @@ def at_risk_notify(*, cohort_id: int, now: dt.datetime | None = None):
     """Warn each participant now at risk (and their nominators), once per event: a record of
     each warning, unique per enrolment, kind and event, means re-running never sends twice."""
     now = now or timezone.now()
-    sessions = list(CohortSession.objects.filter(cohort_id=cohort_id).order_by("starts_at", "pk"))
+    sessions = list(
+        CohortSession.objects.scheduled().filter(cohort_id=cohort_id).order_by("starts_at", "pk")
+    )
     enrolments = list(
         Enrolment.objects.active().filter(cohort_id=cohort_id).select_related("cohort")
     )
@@ -137,58 +139,13 @@ def attendance_at_risk_check(cohort_id: int):
         return len(at_risk_notify(cohort_id=cohort_id))
 
 
-@task()
-def attendance_at_risk_email(notification_ids: list[int]):
-    """Email one participant, and their organisation's nominators, the at-risk warnings found
-    about them, naming the sessions missed."""
-    notifications = list(
-        AttendanceNotification.objects.select_related(
-            "enrolment__participant", "enrolment__cohort__programme", "enrolment__organisation"
-        )
-        .filter(pk__in=notification_ids, sent_at__isnull=True)
-        .order_by("pk")
-    )
-    if not notifications:
-        return 0
-    enrolment = notifications[0].enrolment
-    missed = {pk for n in notifications for pk in n.sessions_missed}
-    sessions = list(CohortSession.objects.filter(pk__in=missed).order_by("starts_at"))
-    rule = CompletionRule.objects.filter(programme_id=enrolment.cohort.programme_id).first()
-    scheduled = enrolment.cohort.sessions.count()
-    nominators = list(enrolment.organisation.nominators.values_list("email", flat=True))
-    context = {
-        "nominators": nominators,
-        "enrolment": enrolment,
-        "participant": enrolment.participant,
-        "cohort": enrolment.cohort,
-        "kinds": {n.kind for n in notifications},
-        "sessions": [(s, timezone.localtime(s.starts_at, LONDON)) for s in sessions],
-        "scheduled": scheduled,
-        "needed": rule.sessions_needed(scheduled) if rule else None,
-        "attendance_link": absolute_reverse("cohorts:my_attendance", enrolment.cohort_id),
-        "grid_link": absolute_reverse("cohorts:cohort_attendance", enrolment.cohort_id),
-    }
-    subject = (
-        f"Attendance on {enrolment.cohort.name}: {notifications[0].get_kind_display().lower()}"
-    )
-    messages = [
-        EmailMessage(
-            subject,
-            render_to_string("cohorts/attendance/email/at_risk_participant.txt", context),
-            to=[enrolment.participant.email],
-        )
-    ]
-    if nominators:
-        messages.append(
-            EmailMessage(
-                subject,
-                render_to_string("cohorts/attendance/email/at_risk_nominator.txt", context),
-                to=nominators,
-            )
-        )
-    for message in messages:
-        message.send()
-    AttendanceNotification.objects.filter(pk__in=[n.pk for n in notifications]).update(
-        sent_at=timezone.now()
-    )
-    return len(messages)
+def at_risk_check_running_cohorts(*, now=None):
+    """The scheduler's daily look at every running cohort: warn anyone newly at risk (each
+    warning once, so running it twice sends nothing twice)."""
+    found = 0
+    for cohort_id in Cohort.objects.filter(status=Cohort.Status.RUNNING).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            found += len(at_risk_notify(cohort_id=cohort_id, now=now))
+    return found

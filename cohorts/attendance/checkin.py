@@ -125,6 +125,7 @@ class CheckInError(Exception):
     NOT_ENROLLED = "not-enrolled"
     NOT_OPEN_YET = "not-open-yet"
     CLOSED = "closed"
+    CANCELLED = "cancelled"
     WRONG_CODE = "wrong-code"
     EXPIRED_CODE = "expired-code"
 
@@ -155,6 +156,10 @@ def check_in(
         raise CheckInError(
             CheckInError.NOT_ENROLLED,
             f"You are not enrolled on {cohort.name}, so you cannot check in to this session.",
+        )
+    if session.is_cancelled:
+        raise CheckInError(
+            CheckInError.CANCELLED, "This session is cancelled: there is nothing to check in to."
         )
     window = checkin_window(session)
     if now < window.opens_at:

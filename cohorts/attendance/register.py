@@ -29,7 +29,14 @@ _CLEAN_EXCLUDE = ["enrolment", "session", "recorded_by"]
 def _lock_session(session):
     # Serialise writes to one session's marks, so a check-in arriving while the register is
     # saved cannot collide with it (a no-op on SQLite, which locks the whole database anyway).
-    CohortSession.objects.select_for_update().filter(pk=session.pk).exists()
+    # Read under the lock, so a session being cancelled at the same moment gets no marks.
+    cancelled = list(
+        CohortSession.objects.select_for_update()
+        .filter(pk=session.pk)
+        .values_list("cancelled_at", flat=True)
+    )
+    if cancelled and cancelled[0] is not None:
+        raise ValidationError("This session is cancelled: no attendance is recorded for it.")
 
 
 def _change_for(mark, *, status, note, method, changed_by, now, first=False):

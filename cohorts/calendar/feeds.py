@@ -66,8 +66,11 @@ def session_event(session, *, now=None):
     event.add("sequence", session.sequence)
     event.add("dtstart", timezone.localtime(session.starts_at, LONDON))
     event.add("dtend", timezone.localtime(session.ends_at, LONDON))
-    event.add("summary", f"{session.title} ({session.cohort})")
-    event.add("status", "CONFIRMED")
+    # A cancelled session stays in the feed, marked cancelled (with its sequence raised), so a
+    # calendar that holds it shows it cancelled rather than keeping a stale meeting.
+    cancelled = session.is_cancelled
+    event.add("summary", f"{'Cancelled: ' if cancelled else ''}{session.title} ({session.cohort})")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     page = absolute_reverse("cohorts:session_detail", session.pk)
     event.add("url", page)
     if session.venue:
@@ -75,6 +78,8 @@ def session_event(session, *, now=None):
     elif session.joining_url:
         event.add("location", session.joining_url)
     lines = []
+    if cancelled:
+        lines.append(f"Cancelled: {session.cancellation_reason}")
     if session.joining_url:
         lines.append(f"Join online: {session.joining_url}")
     if session.pre_reading:

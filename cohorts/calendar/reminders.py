@@ -1,37 +1,89 @@
 """Reminders of coming cohort sessions, emailed to participants a week before and the day
 before each session.
 
-`send_session_reminders` (a management command a scheduler runs hourly) queues the
-`session_reminders_send` task. Each reminder is recorded (SessionReminder, unique per
-enrolment, session and kind) in the same transaction that sends it, so however often the task
-runs, or if two runs overlap, a person gets each reminder at most once; if the email cannot be
-sent, the record is rolled back and the next run tries again.
+The scheduler's hourly "session-reminders" job sends those due. Each reminder is a notification
+(kind "session-reminder", keyed by the session and which reminder it is), recorded once per
+participant, so however often the job runs, or if two runs overlap, a person gets each reminder
+at most once; one that failed to send is tried again by the next run.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django_tasks import task
 
-from links import absolute_reverse
 from modules.services import rich_text_as_plain_text
+from notifications.kinds import NotificationKind
+from notifications.services import Message, notifications_send, notifications_sent
 
-from ..models import LONDON, Apology, CohortSession, Enrolment, SessionReminder
+from ..mail import (
+    COHORT,
+    COHORT_SAMPLE,
+    PERSON,
+    PERSON_SAMPLE,
+    SESSION,
+    SESSION_SAMPLE,
+    cohort_values,
+    local,
+    person_values,
+    session_values,
+)
+from ..models import Apology, CohortSession, Enrolment
 
+WEEK, DAY = "week", "day"
 # When each kind of reminder is due: the session starts within this window from now. An hourly
 # run sends the week reminder between 7 days and 6 days ahead; the day reminder in the last
 # 24 hours. A run that is missed for longer than the window skips that reminder rather than
 # sending a "week before" reminder two days before.
 WINDOWS = {
-    SessionReminder.Kind.WEEK: (dt.timedelta(days=6), dt.timedelta(days=7)),
-    SessionReminder.Kind.DAY: (dt.timedelta(0), dt.timedelta(days=1)),
+    WEEK: (dt.timedelta(days=6), dt.timedelta(days=7)),
+    DAY: (dt.timedelta(0), dt.timedelta(days=1)),
 }
 # The most reminders one run sends; the next hourly run carries on from there.
 BATCH_LIMIT = 2000
+
+KIND = NotificationKind(
+    "session-reminder",
+    "Cohort session reminder",
+    "confirmed participants, a week before and the day before each session (not those who "
+    "sent apologies)",
+    {
+        **PERSON,
+        **COHORT,
+        **SESSION,
+        "when_word": "“next week” or “tomorrow”",
+        "when_title": "“Next week” or “Tomorrow”",
+        "subject_when": "The day and time, short (“Tuesday 14 July at 09:30”)",
+        "pre_reading": "What to read before the session (may be empty)",
+    },
+    {
+        **PERSON_SAMPLE,
+        **COHORT_SAMPLE,
+        **SESSION_SAMPLE,
+        "when_word": "next week",
+        "when_title": "Next week",
+        "subject_when": "Tuesday 12 May at 10:00",
+        "pre_reading": "The council's data strategy, pages 4 to 9.",
+    },
+    subject="{when_title}: {session}, {subject_when}",
+    body="""Dear {first_name},
+
+A reminder that {cohort} meets {when_word}:
+
+{session}
+{session_when}
+Where: {session_where}
+
+Before the session, please read: {pre_reading}
+
+The session page, with joining instructions and material:
+{session_link}
+
+Add it to your calendar:
+{calendar_link}
+
+If you cannot attend, please send your apologies from the session page.""",
+)
 
 
 @dataclass
@@ -40,29 +92,31 @@ class ReminderRun:
     already_sent: int = 0
 
 
+def reminder_key(session, which):
+    return f"{which}:{session.pk}"
+
+
 def due_reminders(*, now=None, limit=BATCH_LIMIT):
-    """(kind, enrolment, session) for each reminder that is due and not yet sent: confirmed
-    participants only, and not those who sent apologies for the session. A fixed number of
-    queries however many sessions and participants there are."""
+    """(which, enrolment, session) for each reminder that is due and not yet delivered:
+    confirmed participants only, and not those who sent apologies for the session; never for a
+    cancelled session. A fixed number of queries however many sessions and participants."""
     now = now or timezone.now()
     due = []
-    for kind, (nearest, furthest) in WINDOWS.items():
+    for which, (nearest, furthest) in WINDOWS.items():
         sessions = list(
-            CohortSession.objects.filter(
-                starts_at__gt=now + nearest, starts_at__lte=now + furthest
-            ).select_related("cohort__programme", "cohort__place")
+            CohortSession.objects.scheduled()
+            .filter(starts_at__gt=now + nearest, starts_at__lte=now + furthest)
+            .select_related("cohort__programme", "cohort__place")
         )
         if not sessions:
             continue
         by_cohort = {}
         for session in sessions:
             by_cohort.setdefault(session.cohort_id, []).append(session)
-        done = set(
-            SessionReminder.objects.filter(session__in=sessions, kind=kind).values_list(
-                "enrolment_id", "session_id"
-            )
+        delivered = notifications_sent(
+            kind=KIND.name, keys=[reminder_key(s, which) for s in sessions]
         )
-        done |= set(
+        apologised = set(
             Apology.objects.filter(session__in=sessions).values_list("enrolment_id", "session_id")
         )
         enrolments = Enrolment.objects.filter(
@@ -70,70 +124,42 @@ def due_reminders(*, now=None, limit=BATCH_LIMIT):
         ).select_related("participant")
         for enrolment in enrolments.order_by("pk"):
             for session in by_cohort[enrolment.cohort_id]:
-                if (enrolment.pk, session.pk) not in done:
-                    due.append((kind, enrolment, session))
-                    if len(due) >= limit:
-                        return due
+                if (reminder_key(session, which), enrolment.participant_id) in delivered:
+                    continue
+                if (enrolment.pk, session.pk) in apologised:
+                    continue
+                due.append((which, enrolment, session))
+                if len(due) >= limit:
+                    return due
     return due
 
 
-def reminder_message(*, enrolment, session, kind):
-    """The reminder email: when, where or how to join, and what to read first."""
-    context = {
-        "enrolment": enrolment,
-        "session": session,
-        "cohort": session.cohort,
-        "kind": kind,
-        "starts": timezone.localtime(session.starts_at, LONDON),
-        "ends": timezone.localtime(session.ends_at, LONDON),
-        "pre_reading": rich_text_as_plain_text(session.pre_reading),
-        "session_link": absolute_reverse("cohorts:session_detail", session.pk),
-        "calendar_link": absolute_reverse("cohorts:session_ics", session.pk),
-    }
-    subject = render_to_string("cohorts/emails/session_reminder_subject.txt", context)
-    body = render_to_string("cohorts/emails/session_reminder.txt", context)
-    return EmailMessage(
-        subject=" ".join(subject.split()), body=body, to=[enrolment.participant.email]
+def reminder_message(*, enrolment, session, which):
+    """The reminder: when, where or how to join, and what to read first."""
+    return Message(
+        kind=KIND.name,
+        key=reminder_key(session, which),
+        recipient=enrolment.participant,
+        values={
+            **person_values(enrolment.participant),
+            **cohort_values(session.cohort),
+            **session_values(session),
+            "when_word": "next week" if which == WEEK else "tomorrow",
+            "when_title": "Next week" if which == WEEK else "Tomorrow",
+            "subject_when": f"{local(session.starts_at, 'l j F')} at "
+            f"{local(session.starts_at, 'H:i')}",
+            "pre_reading": rich_text_as_plain_text(session.pre_reading) or "nothing this time.",
+        },
+        programme_id=session.cohort.programme_id,
+        about=enrolment.participant,
     )
-
-
-def session_reminder_send(*, enrolment, session, kind, now=None) -> bool:
-    """Send one reminder unless it has been sent already. True if this call sent it."""
-    now = now or timezone.now()
-    try:
-        with transaction.atomic():
-            reminder, created = SessionReminder.objects.get_or_create(
-                enrolment=enrolment, session=session, kind=kind, defaults={"created_at": now}
-            )
-            if not created:
-                return False
-            reminder.full_clean()
-            # Sent inside the transaction: if sending fails the record is rolled back, and the
-            # next run tries again.
-            reminder_message(enrolment=enrolment, session=session, kind=kind).send()
-            reminder.sent_at = timezone.now()
-            reminder.save(update_fields=["sent_at"])
-    except IntegrityError:
-        # Another run recorded the same reminder between our look-up and insert.
-        return False
-    return True
 
 
 def session_reminders_send_due(*, now=None) -> ReminderRun:
     """Send every reminder that is due now (up to BATCH_LIMIT)."""
-    now = now or timezone.now()
-    run = ReminderRun()
-    for kind, enrolment, session in due_reminders(now=now):
-        if session_reminder_send(enrolment=enrolment, session=session, kind=kind, now=now):
-            run.sent += 1
-        else:
-            run.already_sent += 1
-    return run
-
-
-@task()
-def session_reminders_send(now_iso: str | None = None):
-    """Background task: send the session reminders that are due."""
-    now = dt.datetime.fromisoformat(now_iso) if now_iso else None
-    run = session_reminders_send_due(now=now)
-    return {"sent": run.sent, "already_sent": run.already_sent}
+    due = due_reminders(now=now)
+    sent = notifications_send(
+        [reminder_message(enrolment=e, session=s, which=which) for which, e, s in due]
+    )
+    delivered = sum(1 for n in sent if n.status == n.Status.SENT)
+    return ReminderRun(sent=delivered, already_sent=len(due) - len(sent))

@@ -15,7 +15,7 @@ from django.utils import timezone
 from ..completion.standing import EnrolmentStanding, standing_for
 from ..models import LONDON, Certificate, CertificateEvent, Enrolment, EnrolmentEvent
 from . import extensions, pdf
-from .emails import notify_on_commit
+from .emails import notify_on_commit, revoked_notify_on_commit
 
 
 def _frozen_fields(enrolment: Enrolment, standing: EnrolmentStanding) -> dict:
@@ -196,4 +196,5 @@ def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str, now
             at=now,
             details={"reason": reason},
         )
+        revoked_notify_on_commit(certificate.pk)
     return certificate

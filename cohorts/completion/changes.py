@@ -64,6 +64,20 @@ class StandingChanges:
     cancelling: bool = False
     # Attendance marks recorded for the sessions that would be removed (they go with them).
     marks_lost: int = 0
+    # The participants measured, and the sessions that count (and the rule's need) before and
+    # after, for "completion will ask for 6 of 7 sessions instead of 6 of 8".
+    participants: int = 0
+    scheduled_before: int = 0
+    scheduled_after: int = 0
+    needed_before: int | None = None
+    needed_after: int | None = None
+
+    @property
+    def rule_changes(self):
+        return (self.scheduled_before, self.needed_before) != (
+            self.scheduled_after,
+            self.needed_after,
+        )
 
     def __bool__(self):
         return bool(self.changes)
@@ -162,7 +176,7 @@ def standing_changes_preview(
         )
         .order_by("participant__last_name", "participant__first_name", "pk")
     )
-    preview = StandingChanges(cancelling=cancelling)
+    preview = StandingChanges(cancelling=cancelling, participants=len(enrolments))
     if sessions is not None:
         sessions = list(sessions)
         kept = {s.pk for s in sessions if s.pk}
@@ -175,6 +189,11 @@ def standing_changes_preview(
                 session__in=preview.removed_sessions
             ).count()
     if not enrolments:
+        preview.scheduled_before = preview.scheduled_after = (
+            CohortSession.objects.filter(cohort__in=cohorts).scheduled().count()
+        )
+        if sessions is not None:
+            preview.scheduled_after = sum(1 for s in sessions if s.is_scheduled)
         return preview
     certificates = {}
     for enrolment in enrolments:
@@ -191,6 +210,11 @@ def standing_changes_preview(
         sessions=sessions,
         rules={rule.programme_id: rule} if rule is not None else None,
     )
+    first = enrolments[0].pk
+    preview.scheduled_before = before[first].sessions_scheduled
+    preview.scheduled_after = after[first].sessions_scheduled
+    preview.needed_before = before[first].sessions_needed
+    preview.needed_after = after[first].sessions_needed
     for enrolment in enrolments:
         was, would_be = before[enrolment.pk], after[enrolment.pk]
         if (was.standing, was.meets_rule) != (would_be.standing, would_be.meets_rule):

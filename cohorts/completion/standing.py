@@ -2,9 +2,10 @@
 complete, or not completed; and what they still need (sessions, modules online, a facilitator's
 sign-off).
 
-Attendance is counted by the completion rule's one definition (`attended_statuses`), and who is
-at risk by `cohorts.attendance.at_risk.at_risk_flags`, so the register, the grid and this page
-always agree.
+Attendance is counted by the completion rule's one definition (`attended_statuses`), the
+sessions it counts by `CohortSession.is_scheduled` (a cancelled session never counts), and who
+is at risk by `cohorts.attendance.at_risk.at_risk_flags`, so the register, the grid and this
+page always agree.
 Standings for a whole list are worked out in a fixed number of queries, whatever its length.
 """
 
@@ -126,7 +127,9 @@ def standings_for(
     by_cohort = defaultdict(list)
     # A session not saved yet (a preview) has no id: it sorts as if it were the first made.
     for session in sorted(sessions, key=lambda s: (s.starts_at, s.pk or 0)):
-        by_cohort[session.cohort_id].append(session)
+        # Completion counts scheduled sessions only: a cancelled one is kept but never counts.
+        if session.is_scheduled:
+            by_cohort[session.cohort_id].append(session)
     sessions = by_cohort
     if rules is None:
         rules = {

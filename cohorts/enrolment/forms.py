@@ -6,6 +6,7 @@ from django.contrib.auth import password_validation
 
 from accounts.models import normalise_email
 
+from ..models import Cohort
 from .imports import MAX_BYTES
 
 
@@ -106,3 +107,29 @@ class InvitationResponseForm(forms.Form):
                 except forms.ValidationError as error:
                     self.add_error("new_password1", error)
         return cleaned
+
+
+class MoveForm(forms.Form):
+    """Another cohort to move an officer to (any programme, not closed)."""
+
+    to_cohort = forms.ModelChoiceField(
+        label="Move to",
+        queryset=Cohort.objects.none(),
+        help_text="Their organisation needs seats on it; past its seats they go on the waiting "
+        "list.",
+    )
+    reason = forms.CharField(
+        label="Why (kept in the enrolment history)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, enrolment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_cohort"].queryset = (
+            Cohort.objects.exclude(status=Cohort.Status.CLOSED)
+            .exclude(pk=enrolment.cohort_id)
+            .select_related("programme")
+            .order_by("starts_on", "name")
+        )

@@ -33,11 +33,13 @@ def cohort_overview(request, pk):
     enrolments = Paginator(selectors.cohort_enrolments(cohort), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    nominates = bool(permissions.check(request.user, "nominate-for-anyone"))
+    # A programme manager acts on anyone's place from here, through the same services.
+    nominates = bool(permissions.check(request.user, "act-for-anyone"))
     if nominates:
         for enrolment in enrolments:
             enrolment.can_withdraw = enrolment.status in services.WITHDRAWABLE
             enrolment.can_substitute = enrolment.status in services.SUBSTITUTABLE
+            enrolment.can_move = enrolment.status in services.MOVABLE
     return render(
         request,
         "cohorts/overview.html",
@@ -49,6 +51,7 @@ def cohort_overview(request, pk):
             "enrolments": enrolments,
             "nominates": nominates,
             "seat_lines": selectors.cohort_seat_lines(cohort) if nominates else [],
+            "may_schedule": permissions.check(request.user, "schedule-sessions", cohort),
         },
     )
 

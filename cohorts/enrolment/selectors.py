@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 
+from accounts.roles import is_nominator
+
 from ..models import Cohort, Enrolment, SeatAllocation
 from .seats import Seats, takes_nominations
 
@@ -165,3 +167,11 @@ def cohort_enrolments(cohort):
         .select_related("participant", "organisation", "nominated_by")
         .order_by("status", "participant__last_name", "participant__first_name", "pk")
     )
+
+
+def officers_in_care_of(user):
+    """The people whose records a nominator sees besides their own: their organisations'
+    officers (the notifications app asks through its VISIBLE_PEOPLE hook)."""
+    if not is_nominator(user):
+        return None
+    return Enrolment.objects.filter(organisation__nominators=user).values("participant_id")

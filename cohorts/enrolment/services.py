@@ -12,13 +12,16 @@ from django.db import transaction
 from ..models import Cohort, Enrolment, EnrolmentEvent
 from .imports import review_rows
 from .invitations import invitation_use, invitations_revoke
+from .seats import allocated_seats, gives_seats, seats_for
 from .writes import (
     Nomination,
     check_can_take_nominations,
     event_record,
+    events_notify_on_commit,
     lock_cohort,
     lock_enrolment,
     nominate_locked,
+    nominations_notify_on_commit,
     notify_on_commit,
     offer_locked,
     set_status,
@@ -30,6 +33,8 @@ Action = EnrolmentEvent.Action
 # Statuses a nominator can still withdraw, or substitute another officer for.
 WITHDRAWABLE = (Status.INVITED, Status.CONFIRMED, Status.WAITING_LIST)
 SUBSTITUTABLE = (Status.INVITED, Status.CONFIRMED)
+# Statuses a programme manager can move to another cohort.
+MOVABLE = (Status.INVITED, Status.CONFIRMED, Status.WAITING_LIST)
 
 
 class ImportRejected(Exception):
@@ -74,6 +79,7 @@ def enrolment_nominate(
             now=now,
         )
         notify_on_commit([enrolment.pk])
+        nominations_notify_on_commit(actor=actor, enrolments=[enrolment])
     return enrolment
 
 
@@ -110,6 +116,7 @@ def enrolment_bulk_nominate(
             ],
         )
         notify_on_commit([e.pk for e in enrolments])
+        nominations_notify_on_commit(actor=actor, enrolments=enrolments)
     return enrolments
 
 
@@ -129,9 +136,10 @@ def enrolment_confirm(*, actor, enrolment, invitation=None, password=None, now=N
             enrolment.participant.set_password(password)
             enrolment.participant.save(update_fields=["password"])
         set_status(enrolment, Status.CONFIRMED)
-        event_record(
+        event = event_record(
             enrolment, actor=actor, action=Action.CONFIRMED, from_status=Status.INVITED, at=now
         )
+        events_notify_on_commit([event])
     return enrolment
 
 
@@ -147,7 +155,7 @@ def enrolment_decline(*, actor, enrolment, invitation=None, reason=""):
                 f"This place cannot be declined: it is {enrolment.get_status_display().lower()}."
             )
         set_status(enrolment, Status.DECLINED)
-        event_record(
+        event = event_record(
             enrolment,
             actor=actor,
             action=Action.DECLINED,
@@ -156,6 +164,7 @@ def enrolment_decline(*, actor, enrolment, invitation=None, reason=""):
         )
         invitations_revoke(enrolment)
         offer_locked(cohort, freed_by=enrolment.organisation, actor=actor)
+        events_notify_on_commit([event])
     return enrolment
 
 
@@ -172,7 +181,7 @@ def enrolment_withdraw(*, actor, enrolment, reason=""):
                 f"{enrolment.get_status_display().lower()}."
             )
         set_status(enrolment, Status.WITHDRAWN)
-        event_record(
+        event = event_record(
             enrolment,
             actor=actor,
             action=Action.WITHDRAWN,
@@ -182,6 +191,7 @@ def enrolment_withdraw(*, actor, enrolment, reason=""):
         invitations_revoke(enrolment)
         if previous in Enrolment.SEAT_HOLDING:
             offer_locked(cohort, freed_by=enrolment.organisation, actor=actor)
+        events_notify_on_commit([event])
     return enrolment
 
 
@@ -220,7 +230,7 @@ def enrolment_substitute(*, actor, enrolment, email, first_name, last_name, job_
                 )
             ],
         )
-        event_record(
+        event = event_record(
             enrolment,
             actor=actor,
             action=Action.SUBSTITUTED,
@@ -228,7 +238,83 @@ def enrolment_substitute(*, actor, enrolment, email, first_name, last_name, job_
             details={"substitute": substitute.participant.email},
         )
         notify_on_commit([substitute.pk])
+        events_notify_on_commit([event])
     return substitute
+
+
+def enrolment_move(*, actor, enrolment, to_cohort, reason=""):
+    """A programme manager moves an officer to another cohort of any programme. Their place
+    there follows the same seat rules as a nomination (their organisation needs seats on it:
+    they keep an invited or confirmed place while it has one left, and otherwise wait); their
+    place here ends (withdrawn, with the move in its history) and its seat goes to the waiting
+    list. Returns the enrolment on the new cohort."""
+    with transaction.atomic():
+        if to_cohort.pk == enrolment.cohort_id:
+            raise ValidationError({"to_cohort": "Choose a different cohort."})
+        # Both cohorts are locked, always the lower id first, so two moves in opposite
+        # directions queue rather than deadlock.
+        locked = {
+            c.pk: c
+            for c in (
+                lock_cohort(Cohort(pk=pk)) for pk in sorted({enrolment.cohort_id, to_cohort.pk})
+            )
+        }
+        cohort, target = locked[enrolment.cohort_id], locked[to_cohort.pk]
+        enrolment = lock_enrolment(enrolment)
+        previous = enrolment.status
+        if previous not in MOVABLE:
+            raise ValidationError(
+                f"Only an invited, confirmed or waiting officer can be moved; this one is "
+                f"{enrolment.get_status_display().lower()}."
+            )
+        if target.status == Cohort.Status.CLOSED:
+            raise ValidationError({"to_cohort": f"{target} is closed."})
+        organisation = enrolment.organisation
+        if not gives_seats(allocated_seats(target, organisation)):
+            raise ValidationError(
+                {"to_cohort": f"{organisation} has no seats on {target}: allocate it some first."}
+            )
+        status = Status.WAITING_LIST
+        if previous in Enrolment.SEAT_HOLDING and seats_for(target, organisation).left:
+            status = previous
+        person = enrolment.participant
+        [moved] = nominate_locked(
+            actor=actor,
+            cohort=target,
+            organisation=organisation,
+            nominations=[
+                Nomination(
+                    person={
+                        "email": person.email,
+                        "first_name": person.first_name,
+                        "last_name": person.last_name,
+                        "job_title": person.job_title,
+                        "team": person.team,
+                    },
+                    status=status,
+                    details={"source": "move", "from_cohort": str(cohort)},
+                )
+            ],
+        )
+        set_status(enrolment, Status.WITHDRAWN)
+        event = event_record(
+            enrolment,
+            actor=actor,
+            action=Action.MOVED,
+            from_status=previous,
+            details={
+                "to_cohort": str(target),
+                "to_enrolment": moved.pk,
+                **({"reason": reason[:500]} if reason else {}),
+            },
+        )
+        invitations_revoke(enrolment)
+        if previous in Enrolment.SEAT_HOLDING:
+            offer_locked(cohort, freed_by=organisation, actor=actor)
+        if status == Status.INVITED:
+            notify_on_commit([moved.pk])
+        events_notify_on_commit([event])
+    return moved
 
 
 def invitation_resend(*, actor, enrolment):

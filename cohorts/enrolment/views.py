@@ -13,14 +13,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import deny
-from accounts.roles import is_nominator
+from accounts.roles import is_nominator, is_programme_manager
 from spreadsheets.formats import SpreadsheetError
 from spreadsheets.uploads import UploadStore
 
 from .. import permissions
 from ..models import Cohort, Enrolment, Organisation
 from . import selectors, services
-from .forms import NominationUploadForm, OfficerForm, WithdrawForm
+from .forms import MoveForm, NominationUploadForm, OfficerForm, WithdrawForm
 from .imports import TEMPLATE_FORMATS, nominations_template, read_nominations_file, review_rows
 from .seats import seats_for
 
@@ -38,6 +38,30 @@ def _add_errors(form, error):
         form.add_error(None, error.messages)
 
 
+def _back(request):
+    """Where a programme manager came from ("cohort": the cohort's page), kept in the form."""
+    return "cohort" if "cohort" in (request.GET.get("back"), request.POST.get("back")) else ""
+
+
+def _portal_url(request, organisation, **params):
+    """The portal, as this person uses it: a programme manager acting for `organisation`."""
+    if is_programme_manager(request.user):
+        params["organisation"] = organisation.pk
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return reverse("cohorts:nominate") + (f"?{query}" if query else "")
+
+
+def _back_url(request, *, cohort, organisation):
+    """Where someone nominating or changing a place goes back to: a programme manager to the
+    cohort's page (when they came from it) or to the organisation they act for; a nominator to
+    their portal."""
+    if is_programme_manager(request.user):
+        if _back(request) == "cohort":
+            return reverse("cohorts:overview", args=[cohort.pk])
+        return _portal_url(request, organisation)
+    return reverse("cohorts:nominate") if is_nominator(request.user) else reverse("home")
+
+
 def _nomination_target(request, cohort_pk, organisation_pk):
     """The cohort and organisation in the address, and whether this person may nominate."""
     cohort = get_object_or_404(Cohort.objects.select_related("programme", "place"), pk=cohort_pk)
@@ -45,14 +69,36 @@ def _nomination_target(request, cohort_pk, organisation_pk):
     return cohort, organisation, permissions.check(request.user, "nominate", cohort, organisation)
 
 
+ORGANISATIONS_PER_PAGE = 50
+
+
+def _acting_for(request):
+    """The organisation a programme manager acts for (?organisation=id), or None."""
+    try:
+        pk = int(request.GET.get("organisation", "") or 0)
+    except ValueError:
+        return None
+    return Organisation.objects.filter(pk=pk).first() if pk else None
+
+
 @login_required
 def portal(request):
-    """Open cohorts the nominator's organisations have seats on, and their officers."""
+    """Open cohorts the nominator's organisations have seats on, and their officers. A
+    programme manager picks an organisation and sees the portal as its nominator would, to act
+    for it (through the same services: seats, history and notifications hold)."""
     user = request.user
     permission = permissions.check(user, "use-nominator-portal")
     if not permission:
         return deny(request, permission)
-    organisations = list(Organisation.objects.nominated_by(user))
+    acting_for = _acting_for(request) if is_programme_manager(user) else None
+    if is_programme_manager(user) and acting_for is None:
+        organisations = Paginator(
+            Organisation.objects.select_related("place").order_by("name"), ORGANISATIONS_PER_PAGE
+        ).get_page(request.GET.get("page"))
+        return render(
+            request, "cohorts/nominate/choose_organisation.html", {"organisations": organisations}
+        )
+    organisations = [acting_for] if acting_for else list(Organisation.objects.nominated_by(user))
     status = request.GET.get("status", "")
     if status not in Enrolment.Status.values:
         status = ""
@@ -73,6 +119,7 @@ def portal(request):
         enrolment.can_resend = enrolment.status == Enrolment.Status.INVITED
         enrolment.can_withdraw = enrolment.status in services.WITHDRAWABLE
         enrolment.can_substitute = enrolment.status in services.SUBSTITUTABLE
+        enrolment.can_move = acting_for is not None and enrolment.status in services.MOVABLE
     return render(
         request,
         "cohorts/nominate/portal.html",
@@ -86,6 +133,7 @@ def portal(request):
             "cohorts": cohorts,
             "cohort_id": cohort_id,
             "filtered_cohort": filtered_cohort,
+            "acting_for": acting_for,
         },
     )
 
@@ -114,7 +162,7 @@ def nominate_officer(request, cohort_pk, organisation_pk):
                 messages.success(
                     request, f"{enrolment.participant} is nominated and we have emailed them."
                 )
-            return _back_to_portal(request, cohort)
+            return redirect(_back_url(request, cohort=cohort, organisation=organisation))
     return render(
         request,
         "cohorts/nominate/officer_form.html",
@@ -124,10 +172,25 @@ def nominate_officer(request, cohort_pk, organisation_pk):
             "organisation": organisation,
             "seats_left": seats_for(cohort, organisation).left,
             "heading": f"Nominate an officer for {cohort}",
+            "back": _back(request),
+            "back_url": _back_url(request, cohort=cohort, organisation=organisation),
             "button": "Nominate",
-            "back_url": _back_url(request, cohort),
         },
     )
+
+
+@login_required
+def nomination_template(request, export_format):
+    """The spreadsheet to fill in: the header row the import reads, in CSV or Excel."""
+    if export_format not in TEMPLATE_FORMATS:
+        raise Http404("No such spreadsheet format.")
+    permission = permissions.check(request.user, "download-nomination-template")
+    if not permission:
+        return deny(request, permission)
+    content, content_type, filename = nominations_template(export_format)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required
@@ -164,23 +227,9 @@ def import_upload(request, cohort_pk, organisation_pk):
             "cohort": cohort,
             "organisation": organisation,
             "seats_left": seats_for(cohort, organisation).left,
-            "back_url": _back_url(request, cohort),
+            "back_url": _back_url(request, cohort=cohort, organisation=organisation),
         },
     )
-
-
-@login_required
-def nomination_template(request, export_format):
-    """The spreadsheet to fill in: the header row the import reads, in CSV or Excel."""
-    if export_format not in TEMPLATE_FORMATS:
-        raise Http404("No such spreadsheet format.")
-    permission = permissions.check(request.user, "download-nomination-template")
-    if not permission:
-        return deny(request, permission)
-    content, content_type, filename = nominations_template(export_format)
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -212,7 +261,7 @@ def import_preview(request, cohort_pk, organisation_pk, key):
             review = rejected.review
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return _back_to_portal(request, cohort)
+            return redirect("cohorts:nominate")
         else:
             UPLOADS.remove(key=key)
             waiting = sum(1 for e in enrolments if e.status == Enrolment.Status.WAITING_LIST)
@@ -222,9 +271,11 @@ def import_preview(request, cohort_pk, organisation_pk, key):
                 + (f", {waiting} of them on the waiting list" if waiting else "")
                 + ". We are emailing them now.",
             )
-            if not is_nominator(request.user):
-                return _back_to_portal(request, cohort)
-            return redirect(f"{reverse('cohorts:nominate')}?cohort={cohort.pk}#officers-heading")
+            if _back(request) == "cohort":
+                return redirect("cohorts:overview", cohort.pk)
+            return redirect(
+                _portal_url(request, organisation, cohort=cohort.pk) + "#officers-heading"
+            )
     if review is None:
         review = review_rows(
             cohort=cohort,
@@ -256,16 +307,11 @@ def _managed_enrolment(request, pk):
     return enrolment, permissions.check(request.user, "manage-enrolment", enrolment)
 
 
-def _back_url(request, cohort):
-    """Where someone nominating goes back to: a nominator's officers, or (for a programme
-    manager nominating for any organisation) the cohort's overview."""
-    if is_nominator(request.user):
-        return reverse("cohorts:nominate")
-    return reverse("cohorts:overview", args=[cohort.pk])
-
-
-def _back_to_portal(request, cohort):
-    return redirect(_back_url(request, cohort))
+def _back_to_portal(request, enrolment):
+    """Back where the change was made (see `_back_url`)."""
+    return redirect(
+        _back_url(request, cohort=enrolment.cohort, organisation=enrolment.organisation)
+    )
 
 
 @login_required
@@ -280,7 +326,7 @@ def enrolment_resend(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"We are sending {enrolment.participant} a new invitation.")
-    return _back_to_portal(request, enrolment.cohort)
+    return _back_to_portal(request, enrolment)
 
 
 @login_required
@@ -300,11 +346,18 @@ def enrolment_withdraw(request, pk):
             messages.success(
                 request, f"{enrolment.participant} is withdrawn from {enrolment.cohort}."
             )
-            return _back_to_portal(request, enrolment.cohort)
+            return _back_to_portal(request, enrolment)
     return render(
         request,
         "cohorts/nominate/withdraw.html",
-        {"form": form, "enrolment": enrolment, "back_url": _back_url(request, enrolment.cohort)},
+        {
+            "form": form,
+            "enrolment": enrolment,
+            "back": _back(request),
+            "back_url": _back_url(
+                request, cohort=enrolment.cohort, organisation=enrolment.organisation
+            ),
+        },
     )
 
 
@@ -327,7 +380,7 @@ def enrolment_substitute(request, pk):
                 f"{substitute.participant} takes over {enrolment.participant}'s seat; we have "
                 f"emailed them an invitation.",
             )
-            return _back_to_portal(request, enrolment.cohort)
+            return _back_to_portal(request, enrolment)
     return render(
         request,
         "cohorts/nominate/officer_form.html",
@@ -337,7 +390,44 @@ def enrolment_substitute(request, pk):
             "organisation": enrolment.organisation,
             "replacing": enrolment,
             "heading": f"Substitute another officer for {enrolment.participant}",
+            "back": _back(request),
+            "back_url": _back_url(
+                request, cohort=enrolment.cohort, organisation=enrolment.organisation
+            ),
             "button": "Substitute",
-            "back_url": _back_url(request, enrolment.cohort),
         },
+    )
+
+
+@login_required
+def enrolment_move(request, pk):
+    """A programme manager moves an officer to another cohort."""
+    enrolment, permission = _managed_enrolment(request, pk)
+    if permission:
+        permission = permissions.check(request.user, "move-enrolment", enrolment)
+    if not permission:
+        return deny(request, permission)
+    form = MoveForm(request.POST or None, enrolment=enrolment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = services.enrolment_move(
+                actor=request.user,
+                enrolment=enrolment,
+                to_cohort=form.cleaned_data["to_cohort"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{enrolment.participant} is moved to {moved.cohort} "
+                f"({moved.get_status_display().lower()}); we are telling them and "
+                f"{enrolment.organisation}'s nominators.",
+            )
+            return _back_to_portal(request, enrolment)
+    return render(
+        request,
+        "cohorts/nominate/move.html",
+        {"form": form, "enrolment": enrolment, "back": _back(request)},
     )

@@ -10,11 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import normalise_email
+from accounts.roles import is_programme_manager
 
 from ..models import Cohort, Enrolment, EnrolmentEvent
 from .people import people_find_or_create
 from .seats import Seats, cohort_seats_left, nominations_open, seats_for, seats_held
-from .tasks import notify_enrolments
+from .tasks import enrolment_events_notify, notify_enrolments
 
 Status = Enrolment.Status
 Action = EnrolmentEvent.Action
@@ -65,12 +66,41 @@ def set_status(enrolment, status):
     enrolment.save(update_fields=["status", "updated_at"])
 
 
-def notify_on_commit(enrolment_ids):
+def notify_on_commit(enrolment_ids, *, offered=False):
     """Send each enrolment the email its status calls for, from a background task, once the
-    transaction has committed (so a rolled-back nomination never emails anyone)."""
+    transaction has committed (so a rolled-back nomination never emails anyone). `offered`:
+    the seats were freed for them from the waiting list."""
     ids = [int(pk) for pk in enrolment_ids]
     if ids:
-        transaction.on_commit(lambda: notify_enrolments.enqueue(enrolment_ids=ids))
+        transaction.on_commit(lambda: notify_enrolments.enqueue(enrolment_ids=ids, offered=offered))
+
+
+def events_notify_on_commit(events):
+    """Tell the people these changes concern (the officer, their nominator; the organisation's
+    nominators when a programme manager acted for them), once the transaction has committed."""
+    ids = [event.pk for event in events if event is not None]
+    if ids:
+        transaction.on_commit(lambda: enrolment_events_notify.enqueue(event_ids=ids))
+
+
+def nominations_notify_on_commit(*, actor, enrolments):
+    """When a programme manager nominates for an organisation, its nominators are told."""
+    if not (actor and is_programme_manager(actor)) or not enrolments:
+        return
+    ids = [e.pk for e in enrolments]
+
+    def enqueue():
+        events = (
+            EnrolmentEvent.objects.filter(enrolment_id__in=ids, action=Action.NOMINATED)
+            .order_by("enrolment_id", "-pk")
+            .values_list("enrolment_id", "pk")
+        )
+        latest = {}
+        for enrolment_id, pk in events:
+            latest.setdefault(enrolment_id, pk)
+        enrolment_events_notify.enqueue(event_ids=sorted(latest.values()))
+
+    transaction.on_commit(enqueue)
 
 
 def check_can_take_nominations(cohort, organisation):
@@ -197,5 +227,5 @@ def offer_locked(cohort, *, freed_by=None, actor=None):
         used[organisation_id] = used.get(organisation_id, 0) + 1
         total += 1
         offered.append(enrolment)
-    notify_on_commit([e.pk for e in offered])
+    notify_on_commit([e.pk for e in offered], offered=True)
     return offered

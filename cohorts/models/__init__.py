@@ -3,7 +3,7 @@ them all under the app label `cohorts` (same tables, same migrations) and caller
 from `cohorts.models` whichever module defines them."""
 
 from .attendance import Apology, AttendanceMark, AttendanceMarkChange, AttendanceNotification
-from .calendar import CalendarFeed, SessionReminder, new_calendar_token
+from .calendar import CalendarFeed, new_calendar_token
 from .certificates import (
     Certificate,
     CertificateBulkIssue,
@@ -54,7 +54,6 @@ __all__ = [
     "Place",
     "SeatAllocation",
     "Sector",
-    "SessionReminder",
     "attended_statuses",
     "check_allocations",
     "check_facilitators",

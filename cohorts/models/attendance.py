@@ -71,6 +71,8 @@ class Apology(models.Model):
     session = models.ForeignKey(CohortSession, on_delete=models.CASCADE, related_name="apologies")
     reason = models.TextField(max_length=1000)
     sent_at = models.DateTimeField(default=timezone.now)
+    # When the cohort's facilitators were sent the day's digest that listed it.
+    facilitators_told_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "apology"

@@ -1,5 +1,5 @@
-"""Calendars and reminders: each person's private calendar feed addresses and the session
-reminders already sent."""
+"""Calendars: each person's private calendar feed addresses. (Session reminders already sent are
+notifications, in the notifications app.)"""
 
 import secrets
 
@@ -7,8 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from .cohorts import Cohort, CohortSession
-from .enrolment import Enrolment
+from .cohorts import Cohort
 
 
 def new_calendar_token():
@@ -59,41 +58,3 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"Calendar for {self.user}" + (f": {self.cohort}" if self.cohort_id else "")
-
-
-class SessionReminder(models.Model):
-    """An email reminding one participant of one cohort session, a week or a day before it.
-
-    The row is created (unique per enrolment, session and kind) before the email is sent, so
-    a reminder run that repeats, or two that overlap, never send the same reminder twice.
-    """
-
-    class Kind(models.TextChoices):
-        WEEK = "week", "A week before"
-        DAY = "day", "The day before"
-
-    enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.CASCADE, related_name="session_reminders"
-    )
-    session = models.ForeignKey(CohortSession, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    wagtail_reference_index_ignore = True
-
-    class Meta:
-        verbose_name = "session reminder"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enrolment", "session", "kind"],
-                name="cohorts_reminder_once_per_kind",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=["week", "day"]),
-                name="cohorts_reminder_kind_valid",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.session} for {self.enrolment.participant}"

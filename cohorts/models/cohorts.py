@@ -250,11 +250,23 @@ class CohortSession(ClusterableModel):
     # iCalendar SEQUENCE (RFC 5545): bumped whenever the time or place changes, so calendar
     # apps that already hold the event replace it instead of ignoring the update.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # A cancelled session is kept (people were told of it), shown as cancelled, and left out
+    # of what completion counts (`is_scheduled`, `CohortSession.objects.scheduled()`).
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    cancellation_reason = models.CharField(max_length=500, blank=True, editable=False)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     objects = CohortSessionQuerySet.as_manager()
 
     # The fields whose change a calendar must be told about.
-    CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "joining_url", "title")
+    CALENDAR_FIELDS = ("starts_at", "ends_at", "venue", "joining_url", "title", "cancelled_at")
 
     panels = [
         FieldPanel("title"),
@@ -285,7 +297,19 @@ class CohortSession(ClusterableModel):
         ]
 
     def __str__(self):
-        return f"{self.title} ({timezone.localtime(self.starts_at, LONDON):%d %b %Y %H:%M})"
+        when = f"{timezone.localtime(self.starts_at, LONDON):%d %b %Y %H:%M}"
+        return f"{self.title} ({when}{', cancelled' if self.cancelled_at else ''})"
+
+    @property
+    def is_scheduled(self):
+        """Whether the session counts towards completion: the one definition of a scheduled
+        session (its SQL twin is `CohortSession.objects.scheduled()`). A cancelled session is
+        kept and shown as cancelled, but never counts."""
+        return self.cancelled_at is None
+
+    @property
+    def is_cancelled(self):
+        return not self.is_scheduled
 
     @classmethod
     def from_db(cls, db, field_names, values):

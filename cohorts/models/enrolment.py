@@ -116,6 +116,7 @@ class EnrolmentEvent(models.Model):
         SUBSTITUTED = "substituted", "Substituted"
         INVITATION_RESENT = "invitation-resent", "Invitation resent"
         COMPLETED = "completed", "Completed (certificate issued)"
+        MOVED = "moved", "Moved to another cohort"
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

@@ -1,7 +1,8 @@
 """A cohort's attendance grid (participants by sessions) with its rates per participant, per
 session, per organisation and per sector.
 
-A participant's rate counts every scheduled session of the cohort, not only those held so far.
+A participant's rate counts every scheduled session of the cohort, not only those held so far; a
+cancelled session is shown (as cancelled) but never counted (`CohortSession.is_scheduled`).
 The grid loads in a constant number of queries, whatever the size of the cohort.
 """
 
@@ -87,6 +88,14 @@ class CohortGrid:
     def at_risk(self):
         return [row for row in self.rows if row.flags]
 
+    @property
+    def scheduled(self):
+        return sum(1 for s in self.sessions if s.is_scheduled)
+
+    @property
+    def cancelled(self):
+        return len(self.sessions) - self.scheduled
+
 
 def session_label(session):
     return f"{session.title} ({timezone.localtime(session.starts_at, LONDON):%d %b %Y})"
@@ -116,7 +125,8 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
             "enrolment_id", "session_id"
         )
     )
-    scheduled = len(sessions)
+    scheduled_sessions = [s for s in sessions if s.is_scheduled]
+    scheduled = len(scheduled_sessions)
     rows = []
     session_attended = defaultdict(int)
     organisations, sectors = {}, {}
@@ -129,14 +139,14 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
             cells.append(
                 GridCell(session, status, method, note, (enrolment.pk, session.pk) in apologies)
             )
-            if status in attending:
+            if status in attending and session.is_scheduled:
                 attended += 1
                 if enrolment.status in TAKING_PART:
                     session_attended[session.pk] += 1
         row = GridRow(enrolment, cells, Rate(str(enrolment.participant), attended, scheduled))
         if enrolment.status in TAKING_PART:
             statuses = {sid: value[0] for sid, value in own.items()}
-            row.flags = at_risk_flags(sessions=sessions, statuses=statuses, rule=rule)
+            row.flags = at_risk_flags(sessions=scheduled_sessions, statuses=statuses, rule=rule)
             # Withdrawn participants keep their marks but do not count towards group rates.
             organisation = enrolment.organisation
             org_rate = organisations.setdefault(organisation.pk, Rate(organisation.name, 0, 0))
@@ -152,8 +162,8 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
         Rate(
             session_label(s),
             session_attended[s.pk],
-            # A session not held yet has no rate.
-            taking_part if s.starts_at <= now else 0,
+            # A session not held yet (or cancelled) has no rate.
+            taking_part if s.starts_at <= now and s.is_scheduled else 0,
         )
         for s in sessions
     ]

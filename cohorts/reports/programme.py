@@ -44,9 +44,9 @@ def programme_rates(*, programme, now: dt.datetime | None = None) -> list[Progra
         Cohort.objects.filter(programme=programme)
         .select_related("place")
         .annotate(
-            n_scheduled=count_of(CohortSession.objects.filter(cohort=OuterRef("pk"))),
+            n_scheduled=count_of(CohortSession.objects.scheduled().filter(cohort=OuterRef("pk"))),
             n_held=count_of(
-                CohortSession.objects.filter(cohort=OuterRef("pk"), starts_at__lte=now)
+                CohortSession.objects.scheduled().filter(cohort=OuterRef("pk"), starts_at__lte=now)
             ),
             n_participants=count_of(
                 Enrolment.objects.filter(cohort=OuterRef("pk"), status__in=TAKING_PART)

@@ -15,6 +15,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..completion.changes import standing_changes_preview
 from ..models import Cohort, CompletionRule, check_allocations, check_session_modules
+from ..scheduling.admin import deletion_errors
 
 # The checkbox the standing changes panel shows; its value names the preview it confirms.
 CONFIRM_FIELD = "confirm_standing_changes"
@@ -73,6 +74,9 @@ class CohortAdminForm(StandingChangesConfirmation, WagtailAdminModelForm):
             return False
         self._check_allocations()
         self._check_session_modules()
+        # A session people have been told of is kept: cancelled from the sessions page instead.
+        for form, message in deletion_errors(self.formsets["sessions"].forms):
+            form.add_error(None, message)
         if self.errors or not all(formset.is_valid() for formset in self.formsets.values()):
             return False
         return self._check_standing_changes()

@@ -7,8 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from cohorts.models import Certificate, Cohort, CohortSession, CompletionSignOff
+from cohorts.models import Certificate, Cohort, CohortSession, CompletionSignOff, Enrolment
 from modules.models import ModulePage, ProgrammePage
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import axe_violations, layout_problems, screenshot, sign_in
@@ -36,6 +37,13 @@ def demo_pages():
     certificate = Certificate.objects.valid().first()
     open_cohort = Cohort.objects.filter(status=Cohort.Status.OPEN).first()
     kent_police = open_cohort.seat_allocations.get(organisation__nominators__username="nominator")
+    coming = (
+        CohortSession.objects.scheduled()
+        .filter(cohort=running, starts_at__gt=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
+    officer = Enrolment.objects.filter(cohort=running, status=Enrolment.Status.CONFIRMED).first()
     public = {
         "front-page": "/",
         "sign-in": reverse("accounts:login"),
@@ -68,6 +76,7 @@ def demo_pages():
         "change-password": reverse("account_change_password"),
         "second-factor": reverse("accounts:second_factor"),
         "second-factors": reverse("mfa_index"),
+        "notifications": reverse("notifications:mine"),
     }
     facilitator = {
         "home": reverse("home"),
@@ -93,6 +102,9 @@ def demo_pages():
         ),
         "session-material": reverse("cohorts:session_material_edit", args=[session.pk]),
         "attendance-import": reverse("cohorts:attendance_import", args=[session.pk]),
+        "sessions": reverse("cohorts:cohort_sessions", args=[running.pk]),
+        "session-move": reverse("cohorts:session_move", args=[coming.pk]),
+        "session-cancel": reverse("cohorts:session_cancel", args=[coming.pk]),
     }
     nominator = {
         "home": reverse("home"),
@@ -107,6 +119,7 @@ def demo_pages():
         "attendance-grid": reverse("cohorts:cohort_attendance", args=[running.pk]),
         "completion": reverse("cohorts:cohort_completion", args=[running.pk]),
         "certificates": reverse("cohorts:my_certificates"),
+        "notifications-sent": reverse("notifications:sent"),
     }
     manager = {
         "home": reverse("home"),
@@ -121,6 +134,13 @@ def demo_pages():
         "attendance-grid": reverse("cohorts:cohort_attendance", args=[running.pk]),
         "completion-closed": reverse("cohorts:cohort_completion", args=[closed.pk]),
         "history-closed": reverse("cohorts:cohort_history", args=[closed.pk]),
+        "sessions-pattern": reverse("cohorts:sessions_from_pattern", args=[running.pk]),
+        "act-for": reverse("cohorts:nominate"),
+        "act-for-police": reverse("cohorts:nominate")
+        + f"?organisation={kent_police.organisation_id}",
+        "enrolment-move": reverse("cohorts:enrolment_move", args=[officer.pk]),
+        "notifications-sent": reverse("notifications:sent"),
+        "access-log": reverse("personal_data:access_log"),
     }
     return {
         None: public,

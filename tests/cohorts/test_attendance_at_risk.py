@@ -143,8 +143,10 @@ def test_a_new_event_sends_a_new_warning(setup, facilitator, django_capture_on_c
     mail.outbox.clear()
     _save(sessions[2], enrolment, S.ABSENT, facilitator, django_capture_on_commit_callbacks)
     # The third miss means six can no longer be reached; the run of misses is the same event.
+    officer = enrolment.participant.get_full_name()
     assert {m.subject for m in mail.outbox} == {
-        f"Attendance on {cohort.name}: can no longer meet the completion rule"
+        f"Attendance on {cohort}: can no longer meet the completion rule",
+        f"Attendance on {cohort}: {officer} can no longer meet the completion rule",
     }
     assert "Session 3, Monday 15 June 2026" in mail.outbox[0].body
 

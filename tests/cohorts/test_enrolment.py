@@ -131,7 +131,11 @@ def test_withdrawing_offers_the_seat_to_the_organisations_next_waiting_officer(
     waiting_1.refresh_from_db()
     waiting_2.refresh_from_db()
     assert (waiting_1.status, waiting_2.status) == (S.INVITED, S.WAITING_LIST)
-    assert [m.to for m in mail.outbox] == [["officer3@example.org"]]
+    # The next officer is offered the seat; the withdrawn one is told their place has ended.
+    assert sorted((m.to[0], m.subject) for m in mail.outbox) == [
+        ("officer1@example.org", f"Your place on {world.cohort} is withdrawn"),
+        ("officer3@example.org", f"A place has come up on {world.cohort}"),
+    ]
 
 
 def test_freed_seat_goes_to_another_organisation_when_only_capacity_held_it_back():
@@ -175,7 +179,10 @@ def test_substitute_takes_over_the_seat_and_the_history_stays(
     assert original.status == S.SUBSTITUTED
     assert substitute.status == S.INVITED  # even though the organisation's seats are full
     assert substitute.replaces == original
-    assert [m.to for m in mail.outbox] == [["officer9@example.org"]]
+    assert sorted((m.to[0], m.subject) for m in mail.outbox) == [
+        ("officer1@example.org", f"Your place on {world.cohort} has passed to a colleague"),
+        ("officer9@example.org", f"Your place on {world.cohort}"),
+    ]
     assert list(original.events.values_list("action", flat=True)) == ["substituted", "nominated"]
 
 

@@ -111,8 +111,12 @@ def test_declining_frees_the_seat_for_the_waiting_list(
     invited.refresh_from_db()
     waiting.refresh_from_db()
     assert (invited.status, waiting.status) == (S.DECLINED, S.INVITED)
-    assert mail.outbox[-1].to == ["officer2@example.org"]
-    assert "/cohorts/invitation/" in mail.outbox[-1].body
+    [offer] = [m for m in mail.outbox if m.to == ["officer2@example.org"]][1:]
+    assert offer.subject.startswith("A place has come up on")
+    assert "/cohorts/invitation/" in offer.body
+    # The nominator who nominated the officer is told they declined.
+    [told] = [m for m in mail.outbox if m.to == [world.police_nominator.email]]
+    assert "has declined their place" in told.subject
 
 
 def test_a_used_link_gets_a_clear_page(client, invited):

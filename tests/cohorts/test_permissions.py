@@ -196,7 +196,7 @@ def test_the_cohort_dashboard_is_for_managers_and_facilitators(world, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_only_managers_nominate_for_every_organisation(world, role):
-    assert_answer(permissions.can_nominate_for_anyone(world.people[role]), role in MANAGERS)
+    assert_answer(permissions.can_act_for_anyone(world.people[role]), role in MANAGERS)
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -17,6 +17,8 @@ from cohorts.certificates.verification import verify_url
 from cohorts.enrolment import services
 from cohorts.models import AttendanceMark, Enrolment
 from links import absolute_reverse, absolute_url, site_base_url
+from notifications.kinds import get_kind
+from notifications.rendering import render_email
 from tests.cohorts.certificate_helpers import World
 from tests.cohorts.factories import CertificateFactory, EnrolmentFactory
 from tests.cohorts.nomination_world import make_world, officer
@@ -60,7 +62,8 @@ def test_a_reminder_links_to_the_session_and_its_calendar_file():
     world = World(status="running", n_sessions=1)
     enrolment = world.enrol()
     [session] = world.sessions
-    body = reminder_message(enrolment=enrolment, session=session, kind="day").body
+    message = reminder_message(enrolment=enrolment, session=session, which="day")
+    body = render_email(kind=get_kind(message.kind), values=message.values).text
     assert f"{BASE}/cohorts/sessions/{session.pk}/" in body
     assert f"{BASE}/cohorts/sessions/{session.pk}/calendar.ics" in body
 

@@ -46,6 +46,15 @@ MATRIX = {
         None,
         "login 403 403 403 403 403 403 200",
     ),
+    "personal_data:access_log": (None, None, "login 403 403 403 403 403 403 200"),
+    "personal_data:access_log_export": (
+        lambda w: {"export_format": "csv"},
+        None,
+        "login 403 403 403 403 403 403 200",
+    ),
+    # Notifications (issue 23): everyone's own; nominators those about their officers.
+    "notifications:mine": (None, None, "login 200 200 200 200 200 200 200"),
+    "notifications:sent": (None, None, "login 403 403 200 200 403 403 200"),
     "privacy": (None, None, "200 200 200 200 200 200 200 200"),
     # My account (issue 17): everyone's own account, so 200 for every signed-in role.
     "accounts:my_account": (None, None, "login 200 200 200 200 200 200 200"),
@@ -195,7 +204,8 @@ MATRIX = {
         "login 403 403 403 403 200 403 200",
     ),
     # Nominating officers (cohort O is open, with police and health seats).
-    "cohorts:nominate": (None, None, "login 403 403 200 200 403 403 403"),
+    # A programme manager chooses an organisation to act for.
+    "cohorts:nominate": (None, None, "login 403 403 200 200 403 403 200"),
     "cohorts:nomination_template": (
         lambda w: {"export_format": "xlsx"},
         None,
@@ -235,6 +245,32 @@ MATRIX = {
         lambda w: {"pk": w["enrolmentA"].pk},
         lambda w: {"pk": w["enrolmentB"].pk},
         "login 403 404 200 404 403 404 200",
+    ),
+    "cohorts:enrolment_move": (
+        lambda w: {"pk": w["enrolmentA"].pk},
+        lambda w: {"pk": w["enrolmentB"].pk},
+        "login 403 404 403 404 403 404 200",
+    ),
+    # A cohort's sessions over their life (issue 23).
+    "cohorts:cohort_sessions": (
+        lambda w: {"pk": w["cohortA"].pk},
+        lambda w: {"pk": w["cohortB"].pk},
+        "login 403 403 403 403 200 403 200",
+    ),
+    "cohorts:sessions_from_pattern": (
+        lambda w: {"pk": w["cohortA"].pk},
+        lambda w: {"pk": w["cohortB"].pk},
+        "login 403 403 403 403 200 403 200",
+    ),
+    "cohorts:session_move": (
+        lambda w: {"pk": w["sessionA2"].pk},
+        lambda w: {"pk": w["sessionB2"].pk},
+        "login 403 403 403 403 200 403 200",
+    ),
+    "cohorts:session_cancel": (
+        lambda w: {"pk": w["sessionA2"].pk},
+        lambda w: {"pk": w["sessionB2"].pk},
+        "login 403 403 403 403 200 403 200",
     ),
     # The link is the credential: whoever holds it (signed in or not) sees the invitation.
     "cohorts:invitation": (
