@@ -25,6 +25,7 @@ from . import (
     pages,
     people,
     reset,
+    sessions,
 )
 from .world import DemoWorld
 
@@ -46,6 +47,9 @@ def load_demo(*, now) -> DemoWorld:
     digital = world.programmes[content.DIGITAL_ACADEMY["slug"]]
     members = world.programmes[content.MEMBER_LEADERSHIP_ACADEMY["slug"]]
     demo_identity_provider_link(organisation=world.organisations["kent-police"])
+    sessions.load_session_changes_demo(
+        cohort=world.cohorts["running"], manager=world.people["manager"], now=world.now
+    )
     impact_demo.load(
         digital=digital, members=members, leave_undone=world.people["participant"], now=world.now
     )

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from academy_site.demo.sessions import load_session_changes_demo
 from cohorts.models import Enrolment
-from cohorts.scheduling.demo import load_session_changes_demo
 from tests.cohorts.factories import CohortFactory, CohortSessionFactory, EnrolmentFactory
 
 pytestmark = pytest.mark.django_db

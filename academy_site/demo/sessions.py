@@ -8,10 +8,9 @@ import datetime as dt
 
 from django.utils import timezone
 
+from cohorts.models import LONDON
+from cohorts.scheduling.services import cohort_session_cancel, cohort_session_move
 from notifications.services import notification_wording_save
-
-from ..models import LONDON
-from .services import cohort_session_cancel, cohort_session_move
 
 MOVED_SUBJECT = "Change of day and place: {session}"
 MOVED_BODY = """Dear {first_name},
