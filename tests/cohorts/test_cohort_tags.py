@@ -7,7 +7,7 @@ import pytest
 from django.template import engines
 
 from cohorts.models import AttendanceMark, Cohort, Enrolment
-from cohorts.reports import GridCell, GridRow, Rate
+from cohorts.reports.grid import GridCell, GridRow, Rate
 from cohorts.templatetags.cohort_tags import CODES, COLOURS, grid_view
 from tests.cohorts.factories import CertificateFactory, EnrolmentFactory
 
