@@ -13,6 +13,7 @@ union.
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from accounts.roles import is_facilitator, is_nominator, is_programme_manager
 
@@ -63,6 +64,10 @@ class CohortQuerySet(models.QuerySet):
 
 
 class CohortSessionQuerySet(models.QuerySet):
+    def held(self, now=None):
+        """Sessions that have started by `now`: those held so far (CohortSession.has_started)."""
+        return self.filter(starts_at__lte=now or timezone.now())
+
     def visible_to(self, user):
         cohorts = _related_model(self, "cohort").objects.visible_to(user)
         return self.filter(cohort__in=cohorts.values("pk"))

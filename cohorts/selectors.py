@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from modules.models import ModulePage, ModuleProgress
 
+from .attendance.checkin import check_in_open
 from .completion.standing import Standing, standings_for
 from .enrolment.selectors import open_seat_lines
 from .models import LONDON, Cohort, CohortSession, Enrolment, Organisation
@@ -59,7 +60,9 @@ def facilitator_overview(user, now=None):
     enrolments = (
         Enrolment.objects.active()
         .filter(cohort_id__in=running)
-        .select_related("participant", "organisation", "cohort__programme")
+        .select_related(
+            "participant", "organisation", "cohort__programme", "completion_sign_off", "certificate"
+        )
         .order_by("cohort_id", "participant__last_name", "participant__first_name", "pk")
     )
     standings = standings_for(enrolments[:AT_RISK_SCAN_LIMIT]) if running else {}
@@ -79,7 +82,9 @@ def nominator_overview(user):
     organisations = list(Organisation.objects.nominated_by(user))
     officers = (
         Enrolment.objects.filter(organisation__in=organisations)
-        .select_related("participant", "cohort__programme", "organisation")
+        .select_related(
+            "participant", "cohort__programme", "organisation", "completion_sign_off", "certificate"
+        )
         .order_by("-created_at", "-pk")
     )
     shown = list(officers[:LIST_LIMIT])
@@ -97,7 +102,8 @@ def nominator_overview(user):
 
 
 def participant_overview(user, now=None):
-    """A participant's cohorts: the next session (when, where, what to read first), module
+    """A participant's cohorts: the next session (when, where, what to read first, and the box
+    for the check-in code while check-in is open and they are not yet marked), module
     progress, attendance so far against what completion needs, and their certificates."""
     now = now or timezone.now()
     enrolments = list(
@@ -122,7 +128,9 @@ def participant_overview(user, now=None):
         )
     )
     next_sessions = {}
+    cohorts = {e.cohort_id: e.cohort for e in enrolments}
     for session in sessions:
+        session.cohort = cohorts[session.cohort_id]  # loaded already: no query per session
         if session.ends_at >= now:
             next_sessions.setdefault(session.cohort_id, session)
     # The modules this person has completed, anywhere (a few dozen rows at most).
@@ -135,6 +143,7 @@ def participant_overview(user, now=None):
         enrolments,
         sessions=sessions,
         completed_modules={(user.pk, module_id) for module_id in completed},
+        now=now,
     )
     # Module progress per programme: the live modules under each programme, and which of them
     # this person has completed.
@@ -159,6 +168,15 @@ def participant_overview(user, now=None):
     for enrolment in enrolments:
         enrolment.next_session = next_sessions.get(enrolment.cohort_id)
         enrolment.standing = standings.get(enrolment.pk)
+        session = enrolment.next_session
+        enrolment.check_in_session = (
+            session
+            if session is not None
+            and enrolment.status in Enrolment.ACTIVE
+            and session.pk not in enrolment.standing.statuses
+            and check_in_open(session, now)
+            else None
+        )
         enrolment.module_progress = progress[enrolment.cohort.programme_id]
         enrolment.issued_certificate = certificates.get(enrolment.pk)
     return {

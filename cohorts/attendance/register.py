@@ -4,6 +4,9 @@ recorded by any path (the register, an import, a self check-in).
 Who wins: a facilitator's mark (the register or an import) always wins over a self check-in. A
 check-in never overwrites a mark; a register save or an import overwrites a check-in. A mark
 changed after its session has ended keeps a history of who changed it, when, and what it was.
+
+Marks follow time: every path records through these two services, and each mark is checked by
+`AttendanceMark.refusal` (apologies at any time, anything else once the session has started).
 """
 
 import datetime as dt
@@ -53,14 +56,20 @@ def register_save(
     now: dt.datetime | None = None,
 ) -> list[AttendanceMark]:
     """Save a cohort session's register in one go: `entries` maps each enrolment's id to its
-    (status, note). Everything is saved or nothing is, in a constant number of queries.
+    (status, note); people left out keep whatever they had. Everything is saved or nothing
+    is, in a constant number of queries.
 
     The register overwrites any self check-in. A mark changed after the session has ended keeps
-    a record of who changed it, when, and its previous value.
+    a record of who changed it, when, and its previous value. Before the session starts only
+    apologies can be recorded (`AttendanceMark.refusal`).
     """
     now = now or timezone.now()
     if method not in FACILITATOR_METHODS:
         raise ValueError("The register records facilitators' marks only.")
+    for status in {status for status, _ in entries.values()}:
+        refusal = AttendanceMark.refusal(session=session, status=status, at=now)
+        if refusal:
+            raise ValidationError(refusal)
     with transaction.atomic():
         _lock_session(session)
         on_cohort = set(
@@ -75,6 +84,8 @@ def register_save(
             mark.enrolment_id: mark
             for mark in AttendanceMark.objects.filter(session=session, enrolment_id__in=on_cohort)
         }
+        for mark in existing.values():
+            mark.session = session  # loaded once, for every mark's clean()
         to_create, to_update, changes = [], [], []
         after_session = now >= session.ends_at
         for enrolment_id, (status, note) in entries.items():
@@ -133,7 +144,8 @@ def attendance_record(
     recorded_by=None,
     now: dt.datetime | None = None,
 ) -> AttendanceMark:
-    """Record one person's attendance at one cohort session.
+    """Record one person's attendance at one cohort session (refused before the session
+    starts, unless it is apologies: `AttendanceMark.refusal`).
 
     A self check-in never overwrites an existing mark (a facilitator's mark always wins, and a
     second check-in changes nothing); a facilitator's mark overwrites whatever was there.

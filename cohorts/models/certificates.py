@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from ..querysets import CertificateQuerySet
-from .cohorts import Cohort
+from .cohorts import LONDON, Cohort
 from .enrolment import Enrolment
 
 
@@ -76,6 +76,13 @@ class Certificate(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+    @property
+    def completed_label(self):
+        """How a holder's completion reads everywhere (home, completion page, grid, the
+        nominator's lists): "Completed, certificate issued on 3 March 2026"."""
+        issued = timezone.localtime(self.issued_at, LONDON)
+        return f"Completed, certificate issued on {issued.day} {issued:%B %Y}"
 
     @property
     def display_code(self):

@@ -53,6 +53,12 @@ class CompletionRule(models.Model):
         help_text="Modules that must be completed online.",
     )
     facilitator_sign_off = models.BooleanField("a facilitator must sign off", default=False)
+    certificates_after_end = models.BooleanField(
+        "certificates only once the cohort has ended",
+        default=False,
+        help_text="Hold certificates back until the cohort is closed or past its end date, "
+        "even for people who already meet the rest of the rule.",
+    )
 
     panels = [
         FieldPanel("programme"),
@@ -60,6 +66,7 @@ class CompletionRule(models.Model):
         FieldRowPanel([FieldPanel("late_counts"), FieldPanel("left_early_counts")]),
         FieldPanel("required_modules"),
         FieldPanel("facilitator_sign_off"),
+        FieldPanel("certificates_after_end"),
     ]
 
     class Meta:

@@ -4,7 +4,8 @@ the attendance grid's short codes with their full names for screen readers.
 `{% load cohort_tags %}`, then `{% status_tag enrolment %}` for an enrolment, a cohort, a
 certificate, a bulk issue run or a completion standing, or `{% status_tag "mark" status %}` for
 an attendance mark's status; `{% mark_cell cell %}` for one cell of the attendance grid;
-`{% grid_view grid request.GET.session as view %}` for the grid's one-session view.
+`{% grid_view grid request.GET.session as view %}` for the grid's one-session view;
+`{% check_in_box session %}` for the box a participant types the check-in code in.
 """
 
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..attendance.checkin import checkin_window
+from ..attendance.forms import CheckInForm
 from ..models import AttendanceMark, Certificate, CertificateBulkIssue, Cohort, Enrolment
 
 register = template.Library()
@@ -162,3 +165,16 @@ def grid_view(grid, session_id=None):
     return GridView(
         [numbered[index]], [(row, [row.cells[index]]) for row in grid.rows], grid.sessions[index]
     )
+
+
+@register.inclusion_tag("cohorts/attendance/_check_in_box.html", takes_context=True)
+def check_in_box(context, session):
+    """The box to type the check-in code in, for a participant's home and the session page:
+    the same form, posted to the same check-in page and service, as the QR code's link. Show
+    it only while check-in is open (`cohorts.attendance.checkin.check_in_open`)."""
+    return {
+        "session": session,
+        "window": checkin_window(session),
+        "form": CheckInForm(auto_id=f"id_check_in_{session.pk}_%s"),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -62,11 +62,13 @@ def test_preview_applies_the_minimum_minutes_and_lists_unknown_emails_without_sa
     assert not AttendanceMark.objects.exists()
 
 
-def test_enrolled_people_missing_from_the_call_are_absent_or_apologies(setup):
+def test_enrolled_people_missing_from_the_call_are_absent_or_apologies_when_asked(setup):
     cohort, session, enrolments = setup
     Apology.objects.create(enrolment=enrolments[2], session=session, reason="Leave")
     data = f"Email,Duration\n{enrolments[0].participant.email},90\n".encode()
-    preview = attendance_import_preview(session=session, data=data, min_minutes=60)
+    preview = attendance_import_preview(
+        session=session, data=data, min_minutes=60, absent_if_missing=True
+    )
     statuses = {row.enrolment: row.status for row in preview.rows}
     assert statuses[enrolments[1]] == Status.ABSENT
     assert statuses[enrolments[2]] == Status.APOLOGIES

@@ -316,6 +316,7 @@ class DemoLoader:
             late_counts=True,
             left_early_counts=False,
             facilitator_sign_off=True,
+            certificates_after_end=True,
         )
         first, _, data_sharing, *_ = self.modules[content.DIGITAL_ACADEMY["slug"]]
         rule.required_modules.set([first, data_sharing])
