@@ -259,6 +259,7 @@ def apologies(request, pk):
     )
     existing = Apology.objects.filter(enrolment=enrolment, session=session).first()
     withdrawing = request.method == "POST" and "withdraw" in request.POST
+    problem = None
     form = ApologyForm(
         request.POST if request.method == "POST" and not withdrawing else None,
         initial={"reason": existing.reason if existing else ""},
@@ -273,7 +274,10 @@ def apologies(request, pk):
             messages.success(request, f"Your apologies for {session.title} are sent.")
             return redirect("cohorts:my_attendance", pk=session.cohort_id)
     except ValidationError as error:
-        form.add_error(None, error)
+        if form.is_bound:
+            form.add_error(None, error)
+        else:
+            problem = " ".join(error.messages)
     return render(
         request,
         "cohorts/attendance/apologies.html",
@@ -283,8 +287,9 @@ def apologies(request, pk):
             "form": form,
             "existing": existing,
             "started": session.has_started(),
+            "problem": problem,
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or problem else 200,
     )
 
 
