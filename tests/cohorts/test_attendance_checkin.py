@@ -318,3 +318,59 @@ def test_someone_not_on_the_cohort_is_told_why_they_cannot_check_in(client, setu
     assert response.status_code == 403
     assert "Only participants taking part in this cohort" in unescape(response.content.decode())
     assert not AttendanceMark.objects.exists()
+
+
+# --- Both ways: a box for the code on the participant's home and the session page ------------
+
+
+def _box(html, session):
+    action = f'action="{reverse("cohorts:check_in", args=[session.pk])}"'
+    return action in html and 'name="code"' in html
+
+
+def test_while_check_in_is_open_the_participants_home_offers_a_box_for_the_code(client, setup):
+    cohort, session, enrolment = setup
+    client.force_login(enrolment.participant)
+    with time_machine.travel(london(2026, 6, 1, 9, 0), tick=False):
+        assert not _box(client.get(reverse("home")).content.decode(), session)
+    with time_machine.travel(DURING, tick=False):
+        html = client.get(reverse("home")).content.decode()
+        assert _box(html, session)
+        assert "Check-in is open</strong> until 11:30" in html
+        # The box posts to the same check-in page and service as the QR code's link.
+        code = checkin.current_code(session)
+        response = client.post(_checkin_url(session), {"code": code})
+        assert "You are checked in" in response.content.decode()
+        assert not _box(client.get(reverse("home")).content.decode(), session)
+    assert AttendanceMark.objects.get().method == Method.SELF_CHECK_IN
+
+
+def test_a_wrong_code_typed_on_the_home_page_is_shown_on_the_check_in_form(client, setup):
+    cohort, session, enrolment = setup
+    client.force_login(enrolment.participant)
+    with time_machine.travel(DURING, tick=False):
+        response = client.post(_checkin_url(session), {"code": "WRONG2"})
+    html = unescape(response.content.decode())
+    assert "There is a problem" in html and "That code is not right" in html
+    assert 'value="WRONG2"' in html
+    assert not AttendanceMark.objects.exists()
+
+
+def test_the_session_page_offers_the_box_to_participants_not_yet_marked(client, facilitator, setup):
+    cohort, session, enrolment = setup
+    url = reverse("cohorts:session_detail", args=[session.pk])
+    with time_machine.travel(DURING, tick=False):
+        client.force_login(enrolment.participant)
+        assert _box(client.get(url).content.decode(), session)
+        client.force_login(facilitator)
+        assert not _box(client.get(url).content.decode(), session)
+        register_save(
+            session=session,
+            entries={enrolment.pk: (Status.PRESENT, "")},
+            recorded_by=facilitator,
+        )
+        client.force_login(enrolment.participant)
+        assert not _box(client.get(url).content.decode(), session)
+    with time_machine.travel(london(2026, 6, 1, 11, 31), tick=False):
+        AttendanceMark.objects.all().delete()
+        assert not _box(client.get(url).content.decode(), session)  # closed
