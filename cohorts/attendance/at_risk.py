@@ -42,7 +42,7 @@ def at_risk_flags(*, sessions, statuses: Mapping[int, str], rule: CompletionRule
     the cohort's sessions in order. Pure: the grid and the register call it with what they have
     already loaded.
 
-    Rates and the completion rule count every scheduled session, not only those held so far.
+    The completion rule counts every scheduled session (rates so far count those held).
     Only recorded marks count as missed; a session with no mark yet is still to play for.
     """
     attending = attended_statuses(rule)
