@@ -1,6 +1,7 @@
 """Print a JSON list of the ids of new sessions of a cohort whose self check-in is open for the
 whole load test: `count` sessions that started a few minutes ago (check-in opens when a
-session starts), so check-in is open and closes well after the run. Run by loadtest/run.py under the stack's settings:
+session starts), so check-in is open and closes well after the run. Run by loadtest/run.py
+under the stack's settings:
 
     _checkin_sessions.py COHORT_ID COUNT RUN_SECONDS
 """
