@@ -246,12 +246,6 @@ class CohortSession(ClusterableModel):
         so far count the sessions that have started (`CohortSessionQuerySet.held`)."""
         return self.starts_at <= (now or timezone.now())
 
-    @property
-    def is_hybrid(self):
-        """In a room and online at once: an import of the call's attendance list then only
-        changes the people in it, unless the facilitator asks for more."""
-        return bool(self.venue and self.joining_url)
-
     def _marks_recorded_before(self, starts_at):
         """Attendance (other than apologies) already recorded before `starts_at`: a session
         that has them cannot move to start later, or they would be marks for a session still
