@@ -67,7 +67,8 @@ def main():
     )
     cohort.facilitators.add(facilitator)
     SeatAllocation.objects.create(cohort=cohort, organisation=organisation, seats=10000)
-    starts_at = timezone.now() + dt.timedelta(days=1)
+    # Started an hour ago: a register opens when its session starts.
+    starts_at = timezone.now() - dt.timedelta(hours=1)
     session = CohortSession.objects.create(
         cohort=cohort,
         title="Benchmark session",

@@ -13,6 +13,7 @@ union.
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from accounts.roles import is_facilitator, is_nominator, is_programme_manager
 
@@ -70,6 +71,11 @@ class CohortSessionQuerySet(models.QuerySet):
 
     def cancelled(self):
         return self.filter(cancelled_at__isnull=False)
+
+    def held(self, now=None):
+        """Scheduled sessions that have started by `now`: those held so far
+        (`CohortSession.is_held` says the same of one session)."""
+        return self.scheduled().filter(starts_at__lte=now or timezone.now())
 
     def visible_to(self, user):
         cohorts = _related_model(self, "cohort").objects.visible_to(user)

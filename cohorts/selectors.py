@@ -9,6 +9,7 @@ from modules.models import ModulePage, ModuleProgress, ProgrammePage
 
 from . import permissions
 from .attendance.apologies import apologies_open
+from .attendance.checkin import check_in_open
 from .completion.standing import Standing, standings_for
 from .enrolment.selectors import officers_cohorts, open_seat_lines
 from .models import LONDON, Cohort, CohortSession, Enrolment, Organisation
@@ -66,7 +67,9 @@ def facilitator_overview(user, now=None):
     enrolments = (
         Enrolment.objects.active()
         .filter(cohort_id__in=running)
-        .select_related("participant", "organisation", "cohort__programme")
+        .select_related(
+            "participant", "organisation", "cohort__programme", "completion_sign_off", "certificate"
+        )
         .order_by("cohort_id", "participant__last_name", "participant__first_name", "pk")
     )
     standings = standings_for(enrolments[:AT_RISK_SCAN_LIMIT]) if running else {}
@@ -88,7 +91,9 @@ def nominator_overview(user):
     organisations = list(Organisation.objects.nominated_by(user))
     officers = (
         Enrolment.objects.filter(organisation__in=organisations)
-        .select_related("participant", "cohort__programme", "organisation", "certificate")
+        .select_related(
+            "participant", "cohort__programme", "organisation", "completion_sign_off", "certificate"
+        )
         .order_by("-created_at", "-pk")
     )
     shown = list(officers[:LIST_LIMIT])
@@ -107,7 +112,8 @@ def nominator_overview(user):
 
 
 def participant_overview(user, now=None):
-    """A participant's cohorts: the next session (when, where, what to read first), module
+    """A participant's cohorts: the next session (when, where, what to read first, and the box
+    for the check-in code while check-in is open and they are not yet marked), module
     progress, attendance so far against what completion needs, and their certificates."""
     now = now or timezone.now()
     enrolments = list(
@@ -132,7 +138,9 @@ def participant_overview(user, now=None):
         )
     )
     next_sessions, cancelled = {}, {}
+    cohorts = {e.cohort_id: e.cohort for e in enrolments}
     for session in sessions:
+        session.cohort = cohorts[session.cohort_id]  # loaded already: no query per session
         if session.ends_at >= now:
             if session.is_scheduled:
                 next_sessions.setdefault(session.cohort_id, session)
@@ -148,6 +156,7 @@ def participant_overview(user, now=None):
         enrolments,
         sessions=sessions,
         completed_modules={(user.pk, module_id) for module_id in completed},
+        now=now,
     )
     # Module progress per programme: the live modules under each programme, and which of them
     # this person has completed.
@@ -173,6 +182,15 @@ def participant_overview(user, now=None):
         enrolment.next_session = next_sessions.get(enrolment.cohort_id)
         enrolment.cancelled_sessions = cancelled.get(enrolment.cohort_id, [])
         enrolment.standing = standings.get(enrolment.pk)
+        session = enrolment.next_session
+        enrolment.check_in_session = (
+            session
+            if session is not None
+            and enrolment.status in Enrolment.ACTIVE
+            and session.pk not in enrolment.standing.statuses
+            and check_in_open(session, now)
+            else None
+        )
         enrolment.module_progress = progress[enrolment.cohort.programme_id]
         enrolment.issued_certificate = certificates.get(enrolment.pk)
         # What their place lets them open (the rules in `permissions`, from the status in hand).

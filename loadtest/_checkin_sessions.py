@@ -1,6 +1,7 @@
 """Print a JSON list of the ids of new sessions of a cohort whose self check-in is open for the
-whole load test: `count` sessions starting shortly, so check-in opened a few minutes ago and
-closes well after the run. Run by loadtest/run.py under the stack's settings:
+whole load test: `count` sessions that started a few minutes ago (check-in opens when a
+session starts), so check-in is open and closes well after the run. Run by loadtest/run.py
+under the stack's settings:
 
     _checkin_sessions.py COHORT_ID COUNT RUN_SECONDS
 """
@@ -21,7 +22,7 @@ from cohorts.models import Cohort, CohortSession  # noqa: E402
 cohort_id, count, run_seconds = (int(arg) for arg in sys.argv[1:4])
 cohort = Cohort.objects.get(pk=cohort_id)
 now = timezone.now()
-starts_at = now + dt.timedelta(minutes=cohort.checkin_opens_minutes_before - 5)
+starts_at = now - dt.timedelta(minutes=5)
 ids = []
 for n in range(count):
     session = CohortSession(

@@ -100,8 +100,11 @@ def main():
         " JOIN accounts_user u ON u.id=f.user_id WHERE u.username='facilitator'"
         " AND c.status='running' ORDER BY c.id LIMIT 1",
     )
+    # Registers open when their session starts: the sessions held so far.
     sessions = _stack.query(
-        DB, f"SELECT id FROM cohorts_cohortsession WHERE cohort_id={cohort} ORDER BY starts_at"
+        DB,
+        f"SELECT id FROM cohorts_cohortsession WHERE cohort_id={cohort} AND starts_at <= now()"
+        " ORDER BY starts_at",
     ).splitlines()
     # The participant's own programme: modules of other programmes are (rightly) forbidden.
     modules = _stack.query(

@@ -124,8 +124,8 @@ def stream(blocks, *, key):
 
 def completion_rules(world):
     """The Digital Academy asks for six of eight sessions (late counts, leaving early does not),
-    two modules online and a facilitator's sign-off; the Member Leadership Academy for three
-    sessions."""
+    two modules online and a facilitator's sign-off, and issues certificates only once the cohort
+    has ended; the Member Leadership Academy asks for three sessions."""
     digital = world.programmes[content.DIGITAL_ACADEMY["slug"]]
     members = world.programmes[content.MEMBER_LEADERSHIP_ACADEMY["slug"]]
     rule = CompletionRule(
@@ -134,6 +134,7 @@ def completion_rules(world):
         late_counts=True,
         left_early_counts=False,
         facilitator_sign_off=True,
+        certificates_after_end=True,
     )
     rule.full_clean()
     rule.save()

@@ -4,7 +4,8 @@ Loaded in every template as a builtin (see TEMPLATES in settings/base.py):
 
 - `{% govuk_field form.email %}`: a form field with its label (or legend), hint, error message
   and the GOV.UK Frontend classes; options `label=`, `hint=` (text or captured HTML),
-  `inline=True` (radios side by side), `classes=` (e.g. "govuk-input--width-10"),
+  `inline=True` (radios side by side), `small=False` (full-size radios and checkboxes, for
+  touch screens), `classes=` (e.g. "govuk-input--width-10"),
   `label_class=` (e.g. "govuk-label--m"). `includes/field.html` renders the same.
 - `includes/form_errors.html`: the error summary, each error linking to its field.
 - `{% govuk_tag "Present" "green" %}`: a tag (status); the cohorts app maps its statuses to
@@ -81,7 +82,14 @@ def _choices(field):
 
 @register.inclusion_tag("includes/govuk_field.html")
 def govuk_field(
-    field, *, label=None, hint=None, inline=False, classes="", label_class="govuk-label--s"
+    field,
+    *,
+    label=None,
+    hint=None,
+    inline=False,
+    small=True,
+    classes="",
+    label_class="govuk-label--s",
 ):
     """One form field as the GOV.UK Design System draws it: label or legend, hint, error
     message (with the input kept), and aria-describedby linking them."""
@@ -110,6 +118,7 @@ def govuk_field(
         "error_id": error_id,
         "described_by": " ".join(described_by),
         "inline": inline,
+        "small": small,
     }
     if kind in ("radios", "checkboxes"):
         context["choices"] = _choices(field)

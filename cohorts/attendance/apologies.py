@@ -1,6 +1,7 @@
 """Apologies in advance: a participant who cannot attend a cohort session says so, with a
-reason, before it starts. Facilitators see it on the register, which then suggests "apologies",
-and are emailed a digest of the day's apologies (the scheduler's daily "apologies-digest")."""
+reason, before it starts, and may take it back until then. Facilitators see it on the register,
+which then suggests "apologies", and are emailed a digest of the day's apologies (the
+scheduler's daily "apologies-digest")."""
 
 import datetime as dt
 
@@ -16,9 +17,21 @@ from ..models import LONDON, Apology, CohortSession, Enrolment
 
 
 def apologies_open(session: CohortSession, *, now: dt.datetime | None = None) -> bool:
-    """Whether apologies can still be sent for this session: until it starts, unless it is
-    cancelled."""
-    return session.is_scheduled and session.starts_at > (now or timezone.now())
+    """Whether apologies can still be sent (or taken back) for this session: until it starts,
+    unless it is cancelled."""
+    return session.is_scheduled and not session.has_started(now)
+
+
+def _check_before_start(*, enrolment, session, now, doing):
+    if enrolment.cohort_id != session.cohort_id or enrolment.status not in Enrolment.ACTIVE:
+        raise ValidationError("You are not taking part in this session's cohort.")
+    if session.is_cancelled:
+        raise ValidationError("This session is cancelled: there is nothing to send apologies for.")
+    if not apologies_open(session, now=now):
+        raise ValidationError(
+            f"This session has already started, so you cannot {doing} for it. "
+            "Tell your facilitator instead."
+        )
 
 
 def apologies_send(
@@ -27,15 +40,7 @@ def apologies_send(
     """A participant sends apologies, with a reason, for a session that has not started yet.
     Sending again replaces the reason."""
     now = now or timezone.now()
-    if enrolment.cohort_id != session.cohort_id or enrolment.status not in Enrolment.ACTIVE:
-        raise ValidationError("You are not taking part in this session's cohort.")
-    if session.is_cancelled:
-        raise ValidationError("This session is cancelled: there is nothing to send apologies for.")
-    if not apologies_open(session, now=now):
-        raise ValidationError(
-            "This session has already started, so you cannot send apologies for it. "
-            "Tell your facilitator instead."
-        )
+    _check_before_start(enrolment=enrolment, session=session, now=now, doing="send apologies")
     reason = (reason or "").strip()
     with transaction.atomic():
         apology = Apology.objects.filter(enrolment=enrolment, session=session).first()
@@ -99,3 +104,15 @@ def apologies_digest_send(*, now=None) -> int:
             )
             sent += len(delivered)
     return sent
+
+
+def apologies_withdraw(
+    *, enrolment: Enrolment, session: CohortSession, now: dt.datetime | None = None
+) -> bool:
+    """A participant takes back their apologies (they can come after all), until the session
+    starts. True if there were apologies to take back."""
+    now = now or timezone.now()
+    _check_before_start(enrolment=enrolment, session=session, now=now, doing="withdraw apologies")
+    with transaction.atomic():
+        deleted, _ = Apology.objects.filter(enrolment=enrolment, session=session).delete()
+    return bool(deleted)

@@ -41,9 +41,9 @@ def at_risk_flags(*, sessions, statuses: Mapping[int, str], rule: CompletionRule
     already loaded.
 
     `sessions` are the scheduled ones (a cancelled session never counts: callers leave it
-    out, by `CohortSession.objects.scheduled()` or `is_scheduled`). Rates and the completion
-    rule count every scheduled session, not only those held so far. Only recorded marks count
-    as missed; a session with no mark yet is still to play for.
+    out, by `CohortSession.objects.scheduled()` or `is_scheduled`). The completion rule counts
+    every scheduled session (rates so far count those held). Only recorded marks count as
+    missed; a session with no mark yet is still to play for.
     """
     attending = attended_statuses(rule)
     missed = [s for s in sessions if s.pk in statuses and statuses[s.pk] not in attending]

@@ -6,8 +6,10 @@ Codes are short, rotating, and useless a few minutes after a photo is taken.
 The code for a cohort session is derived, not stored: HMAC(SECRET_KEY, session id + time step)
 with a five-minute step, written as six characters from an alphabet without look-alikes (no 0/O,
 1/I/L). The current and the previous step's codes are accepted, so a participant who reads the
-code just before it changes is not turned away. The window in which check-in is open is set per
-cohort and computed in aware datetimes, so it is right on either side of the clock changes.
+code just before it changes is not turned away. Check-in opens when the session starts (no
+attendance is recorded before then: `AttendanceMark.refusal`) and closes a number of minutes
+later set per cohort, computed in aware datetimes, so it is right on either side of the clock
+changes.
 """
 
 import datetime as dt
@@ -46,12 +48,19 @@ class CheckInWindow:
 
 
 def checkin_window(session):
-    """When participants may check in to this cohort session (aware datetimes)."""
+    """When participants may check in to this cohort session (aware datetimes): from its
+    start, for the cohort's number of minutes."""
     cohort = session.cohort
     return CheckInWindow(
-        opens_at=session.starts_at - dt.timedelta(minutes=cohort.checkin_opens_minutes_before),
+        opens_at=session.starts_at,
         closes_at=session.starts_at + dt.timedelta(minutes=cohort.checkin_closes_minutes_after),
     )
+
+
+def check_in_open(session, now=None):
+    """Whether participants may check in to this session now: the home page and the session
+    page then offer the box for the code, and the code page shows it."""
+    return checkin_window(session).contains(now or timezone.now())
 
 
 def _step(moment):
@@ -165,7 +174,7 @@ def check_in(
     if now < window.opens_at:
         raise CheckInError(
             CheckInError.NOT_OPEN_YET,
-            f"Check-in for this session opens at {_when(window.opens_at)}.",
+            f"Check-in for this session opens when it starts, at {_when(window.opens_at)}.",
         )
     if now > window.closes_at:
         raise CheckInError(

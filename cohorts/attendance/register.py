@@ -5,6 +5,9 @@ Who wins: a facilitator's mark (the register or an import) always wins over a se
 check-in never overwrites a mark; a register save or an import overwrites a check-in. Every
 real write to a mark, its first recording included, during the session or after it, is kept in
 its history (`AttendanceMarkChange`): who, when, how, and from what to what.
+
+Marks follow time: every path records through these two services, and each mark is checked by
+`AttendanceMark.refusal` (apologies at any time, anything else once the session has started).
 """
 
 import datetime as dt
@@ -63,14 +66,20 @@ def register_save(
     now: dt.datetime | None = None,
 ) -> list[AttendanceMark]:
     """Save a cohort session's register in one go: `entries` maps each enrolment's id to its
-    (status, note). Everything is saved or nothing is, in a constant number of queries.
+    (status, note); people left out keep whatever they had. Everything is saved or nothing
+    is, in a constant number of queries.
 
     The register overwrites any self check-in. Each mark recorded or changed keeps a record of
-    who wrote it, when, how and its previous value; an unchanged mark writes nothing.
+    who wrote it, when, how and its previous value; an unchanged mark writes nothing. Before the
+    session starts only apologies can be recorded (`AttendanceMark.refusal`).
     """
     now = now or timezone.now()
     if method not in FACILITATOR_METHODS:
         raise ValueError("The register records facilitators' marks only.")
+    for status in {status for status, _ in entries.values()}:
+        refusal = AttendanceMark.refusal(session=session, status=status, at=now)
+        if refusal:
+            raise ValidationError(refusal)
     with transaction.atomic():
         _lock_session(session)
         on_cohort = set(
@@ -85,6 +94,8 @@ def register_save(
             mark.enrolment_id: mark
             for mark in AttendanceMark.objects.filter(session=session, enrolment_id__in=on_cohort)
         }
+        for mark in existing.values():
+            mark.session = session  # loaded once, for every mark's clean()
         to_create, to_update, changes = [], [], []
         for enrolment_id, (status, note) in entries.items():
             note = (note or "").strip()
@@ -161,7 +172,8 @@ def attendance_record(
     recorded_by=None,
     now: dt.datetime | None = None,
 ) -> AttendanceMark:
-    """Record one person's attendance at one cohort session.
+    """Record one person's attendance at one cohort session (refused before the session
+    starts, unless it is apologies: `AttendanceMark.refusal`).
 
     A self check-in never overwrites an existing mark (a facilitator's mark always wins, and a
     second check-in changes nothing); a facilitator's mark overwrites whatever was there.

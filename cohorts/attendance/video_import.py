@@ -1,23 +1,26 @@
 """Importing the attendance list a video-conferencing tool (Zoom, Microsoft Teams...) exports
-for an online cohort session: each attendee's minutes in the call, matched to enrolments by
-email, shown to the facilitator and saved as facilitator's marks once they confirm.
+for an online cohort session: each attendee's minutes in the call (read by `video_reports`),
+matched to enrolments by email, shown to the facilitator with every mark that would change, and
+saved as facilitator's marks once they confirm.
 
-The file is read by `spreadsheets` like every other upload, and held in its upload store
+On a session that also meets in a room, the people not in the call may well have been in the
+room: an import then changes only the people in the file, unless the facilitator asks for
+everyone else to be marked absent too. The file is held in the spreadsheets upload store
 between the preview and the confirmation.
 """
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accounts.models import normalise_email
-from spreadsheets.formats import SpreadsheetError, read_table
+from spreadsheets.formats import SpreadsheetError
 from spreadsheets.uploads import UploadStore
 
-from ..models import LONDON, Apology, AttendanceMark, CohortSession, Enrolment
+from ..models import Apology, AttendanceMark, CohortSession, Enrolment
 from .register import Method, register_save
+from .video_reports import ImportedAttendee, attendance_import_parse
 
 Status = AttendanceMark.Status
 # An uploaded list waits here between its preview and the facilitator's confirmation.
@@ -25,202 +28,83 @@ UPLOADS = UploadStore("attendance-imports")
 
 
 @dataclass
-class ImportedAttendee:
-    email: str
-    name: str
-    minutes: float = 0
-    rows: int = 0
-
-
-@dataclass
 class ImportPreviewRow:
+    """One participant: their minutes in the call (None: not in the file), the mark the import
+    would record (None: left as it is) and their mark now."""
+
     enrolment: Enrolment
     minutes: int | None
-    status: str
+    status: str | None
     note: str
     current: AttendanceMark | None
 
     @property
     def status_label(self):
-        return Status(self.status).label
+        return Status(self.status).label if self.status else ""
+
+    @property
+    def changes(self):
+        """The mark would change: a new mark, or another status than now."""
+        if self.status is None:
+            return False
+        return self.current is None or self.current.status != self.status
 
 
 @dataclass
 class ImportPreview:
     session: CohortSession
     min_minutes: int
+    absent_if_missing: bool
     rows: list[ImportPreviewRow]
     unknown: list[ImportedAttendee]
     problems: list[str] = field(default_factory=list)
 
     @property
     def entries(self):
-        return {row.enrolment.pk: (row.status, row.note) for row in self.rows}
+        return {
+            row.enrolment.pk: (row.status, row.note) for row in self.rows if row.status is not None
+        }
+
+    @property
+    def changed(self):
+        return [row for row in self.rows if row.changes]
+
+    @property
+    def session_minutes(self):
+        return int((self.session.ends_at - self.session.starts_at).total_seconds() // 60)
 
 
-_NOT_A_TABLE = (
-    "This file is not an attendance list we can read. Upload the CSV file exported by the "
-    "video-conferencing tool: a table with a header row that includes an email column and "
-    "either a duration column or join and leave times."
-)
-_HEADER_SEARCH_ROWS = 30
-# The reader's reasons for refusing a file, in this pipeline's words.
-_MESSAGES = {
-    SpreadsheetError.EMPTY: "The file is empty.",
-    SpreadsheetError.BAD_CSV: "This file could not be read as a CSV attendance list. Download "
-    "the list again from the video call and upload it unchanged.",
-}
-_MESSAGES.update(
-    (code, _NOT_A_TABLE)
-    for code in (
-        SpreadsheetError.PDF,
-        SpreadsheetError.OLD_EXCEL,
-        SpreadsheetError.NOT_TEXT,
-        SpreadsheetError.BINARY_CONTENT,
-        SpreadsheetError.NOT_XLSX,
-        SpreadsheetError.NOT_A_TABLE,
-    )
-)
+def default_min_minutes(session: CohortSession) -> int:
+    """Three quarters of the session's length: the minimum suggested on the upload form."""
+    return int((session.ends_at - session.starts_at).total_seconds() // 60) * 3 // 4
 
 
-def _column(headers, *needles, exclude=()):
-    for index, header in enumerate(headers):
-        if any(n in header for n in needles) and not any(x in header for x in exclude):
-            return index
-    return None
-
-
-_DURATION_UNITS = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes|s|sec|secs|second|seconds)\b"
-)
-
-
-def _parse_duration(value: str, *, seconds: bool) -> float:
-    """Minutes from "85", "85.5", "1:25:00", "1h 25m 3s" or "45 mins"."""
-    value = value.strip().lower()
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", value):
-        number = float(value.replace(",", "."))
-        return number / 60 if seconds else number
-    if re.fullmatch(r"\d+:\d{1,2}(?::\d{1,2})?", value):
-        parts = [int(p) for p in value.split(":")] + [0]
-        return parts[0] * 60 + parts[1] + parts[2] / 60
-    units = _DURATION_UNITS.findall(value)
-    if units:
-        factor = {"h": 60, "m": 1, "s": 1 / 60}
-        return sum(float(n) * factor[u[0]] for n, u in units)
-    raise ValueError(value)
-
-
-_TIME_FORMATS_DAY_FIRST = [
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y, %H:%M:%S",
-    "%d/%m/%Y, %H:%M",
-    "%d-%m-%Y %H:%M:%S",
-    "%d-%m-%Y %H:%M",
-    "%d.%m.%Y %H:%M:%S",
-    "%d.%m.%Y %H:%M",
-]
-_TIME_FORMATS_US = [
-    "%m/%d/%Y %I:%M:%S %p",
-    "%m/%d/%Y %I:%M %p",
-    "%m/%d/%Y, %I:%M:%S %p",
-    "%m/%d/%Y, %I:%M %p",
-]
-
-
-def _parse_time(value: str) -> dt.datetime:
-    """An aware datetime; times without a zone are London times, as the tools export them."""
-    value = value.strip()
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        # A 12-hour clock means an American export (month first); otherwise day first.
-        formats = (
-            _TIME_FORMATS_US if re.search(r"[ap]\.?m\.?$", value, re.I) else _TIME_FORMATS_DAY_FIRST
-        )
-        for fmt in formats:
-            try:
-                moment = dt.datetime.strptime(value, fmt)
-                break
-            except ValueError:
-                continue
-        else:
-            raise ValueError(value) from None
-    if timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=LONDON)
-    return moment
-
-
-def attendance_import_parse(
-    data: bytes, *, name: str = ""
-) -> tuple[list[ImportedAttendee], list[str]]:
-    """Read a video-conferencing tool's attendance export: one attendee per email address, with
-    the minutes of all their join/leave rows added up; and the rows that could not be read."""
-    rows = [row for _, row in read_table(data, name=name, messages=_MESSAGES)]
-    if not any(cell.strip() for row in rows for cell in row):
-        raise SpreadsheetError(SpreadsheetError.EMPTY, _MESSAGES[SpreadsheetError.EMPTY])
-    header_at = None
-    for number, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
-        headers = [" ".join(cell.strip().lstrip("\ufeff").lower().split()) for cell in row]
-        if _column(headers, "email", "e-mail", "upn") is not None and len(row) > 1:
-            header_at = number
-            break
-    if header_at is None:
-        raise SpreadsheetError(SpreadsheetError.NOT_A_TABLE, _NOT_A_TABLE)
-    email_col = _column(headers, "email", "e-mail", "upn")
-    name_col = _column(headers, "name", exclude=("email", "e-mail"))
-    duration_col = _column(headers, "duration", "time in", "minutes", "attended")
-    join_col = _column(headers, "join", "first join")
-    leave_col = _column(headers, "leave", "left", "last leave")
-    if duration_col is None and (join_col is None or leave_col is None):
-        raise SpreadsheetError(SpreadsheetError.NOT_A_TABLE, _NOT_A_TABLE)
-    in_seconds = duration_col is not None and "sec" in headers[duration_col]
-
-    attendees: dict[str, ImportedAttendee] = {}
-    problems = []
-    for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
-        if not any(cell.strip() for cell in row):
-            continue
-
-        def cell(index, row=row):
-            return row[index].strip() if index is not None and index < len(row) else ""
-
-        email = normalise_email(cell(email_col))
-        if "@" not in email:
-            if len(row) > 1:
-                problems.append(f"Row {number}: no email address, so it was left out.")
-            continue
-        try:
-            if duration_col is not None and cell(duration_col):
-                minutes = _parse_duration(cell(duration_col), seconds=in_seconds)
-            else:
-                # Subtract in UTC: Python subtracts wall-clock times within one zone, so a call
-                # across a clock change would otherwise be an hour out.
-                joined, left = _parse_time(cell(join_col)), _parse_time(cell(leave_col))
-                seconds = (left.astimezone(dt.UTC) - joined.astimezone(dt.UTC)).total_seconds()
-                minutes = max(seconds / 60, 0)
-        except ValueError:
-            problems.append(
-                f"Row {number}: could not read the time for {email}, so it was left out."
-            )
-            continue
-        attendee = attendees.setdefault(email, ImportedAttendee(email=email, name=cell(name_col)))
-        attendee.minutes += minutes
-        attendee.rows += 1
-    if not attendees:
-        raise SpreadsheetError(
-            SpreadsheetError.NOT_A_TABLE,
-            "We found no attendees with an email address in this file. " + _NOT_A_TABLE,
-        )
-    return list(attendees.values()), problems
+def default_absent_if_missing(session: CohortSession) -> bool:
+    """Mark everyone not in the call absent by default only when nobody could have been in a
+    room instead (an online-only session)."""
+    return not session.venue
 
 
 def attendance_import_preview(
-    *, session: CohortSession, data: bytes, min_minutes: int, name: str = ""
+    *,
+    session: CohortSession,
+    data: bytes,
+    min_minutes: int,
+    absent_if_missing: bool | None = None,
+    name: str = "",
+    now=None,
 ) -> ImportPreview:
     """What importing this attendance list would record, for the facilitator to check before
-    anything is saved: matched by email, present if in the call at least `min_minutes`."""
+    anything is saved: matched by email, present if in the call at least `min_minutes`.
+    People not in the file are marked absent (or apologies, if they sent them) only when
+    `absent_if_missing` (by default, on an online-only session); otherwise left as they are.
+    Refused before the session starts (`AttendanceMark.refusal`)."""
+    now = now or timezone.now()
+    refusal = AttendanceMark.refusal(session=session, status=Status.PRESENT, at=now)
+    if refusal:
+        raise ValidationError(refusal)
+    if absent_if_missing is None:
+        absent_if_missing = default_absent_if_missing(session)
     attendees, problems = attendance_import_parse(data, name=name)
     by_email = {a.email: a for a in attendees}
     enrolments = list(
@@ -235,12 +119,12 @@ def attendance_import_preview(
     for enrolment in enrolments:
         attendee = by_email.pop(normalise_email(enrolment.participant.email), None)
         if attendee is None:
-            status = Status.APOLOGIES if enrolment.pk in apologised else Status.ABSENT
-            rows.append(
-                ImportPreviewRow(
-                    enrolment, None, status, "Not in the call.", current.get(enrolment.pk)
-                )
-            )
+            if absent_if_missing:
+                status = Status.APOLOGIES if enrolment.pk in apologised else Status.ABSENT
+                note = "Not in the call."
+            else:
+                status, note = None, ""
+            rows.append(ImportPreviewRow(enrolment, None, status, note, current.get(enrolment.pk)))
             continue
         minutes = round(attendee.minutes)
         if minutes >= min_minutes:
@@ -250,15 +134,27 @@ def attendance_import_preview(
             note = f"In the call for {minutes} minutes, under the {min_minutes} needed."
         rows.append(ImportPreviewRow(enrolment, minutes, status, note, current.get(enrolment.pk)))
     unknown = sorted(by_email.values(), key=lambda a: a.email)
-    return ImportPreview(session, min_minutes, rows, unknown, problems)
+    return ImportPreview(session, min_minutes, absent_if_missing, rows, unknown, problems)
 
 
 def attendance_import_save(
-    *, session: CohortSession, data: bytes, min_minutes: int, recorded_by, name="", now=None
+    *,
+    session: CohortSession,
+    data: bytes,
+    min_minutes: int,
+    recorded_by,
+    absent_if_missing: bool | None = None,
+    name="",
+    now=None,
 ) -> ImportPreview:
     """Record the attendance list the facilitator previewed, as facilitator's marks."""
     preview = attendance_import_preview(
-        session=session, data=data, min_minutes=min_minutes, name=name
+        session=session,
+        data=data,
+        min_minutes=min_minutes,
+        absent_if_missing=absent_if_missing,
+        name=name,
+        now=now,
     )
     register_save(
         session=session,

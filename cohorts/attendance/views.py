@@ -14,11 +14,12 @@ from spreadsheets.formats import SpreadsheetError
 from .. import permissions
 from ..models import Apology, AttendanceMark, Cohort, CohortSession, Enrolment
 from . import checkin, video_import
-from .apologies import apologies_open, apologies_send
+from .apologies import apologies_open, apologies_send, apologies_withdraw
 from .forms import (
     ApologyForm,
     AttendanceImportConfirmForm,
     AttendanceImportForm,
+    AttendanceImportRepreviewForm,
     CheckInForm,
     RegisterForm,
 )
@@ -32,49 +33,73 @@ def _session(pk):
 # --- Facilitators ----------------------------------------------------------------------------
 
 
+def _names(enrolments, limit=10):
+    names = [str(e.participant) for e in enrolments[:limit]]
+    if len(enrolments) > limit:
+        names.append(f"and {len(enrolments) - limit} more")
+    return ", ".join(names)
+
+
 def register(request, pk):
-    """The register of one cohort session: one row per participant taking part."""
+    """The register of one cohort session: one row per participant taking part. Before the
+    session starts it only shows who sent apologies and when it opens."""
     session = _session(pk)
     permission = permissions.check(request.user, "run-cohort", session.cohort)
     if not permission:
         return deny(request, permission)
+    now = timezone.now()
     enrolments = list(
         Enrolment.objects.active()
         .filter(cohort_id=session.cohort_id)
         .select_related("participant", "organisation")
         .order_by("participant__last_name", "participant__first_name", "pk")
     )
-    marks = {m.enrolment_id: m for m in AttendanceMark.objects.filter(session=session)}
     apologies = {a.enrolment_id: a for a in Apology.objects.filter(session=session)}
+    context = {"session": session, "cohort": session.cohort, "enrolments": enrolments}
+    refusal = AttendanceMark.refusal(session=session, status=AttendanceMark.Status.PRESENT, at=now)
+    if refusal:
+        # Marks follow time: nothing but apologies until the session starts.
+        context["apologies"] = [(e, apologies[e.pk]) for e in enrolments if e.pk in apologies]
+        context["refused"] = refusal if request.method == "POST" else None
+        status = 400 if request.method == "POST" else 200
+        return render(request, "cohorts/attendance/register_not_open.html", context, status=status)
+    marks = {m.enrolment_id: m for m in AttendanceMark.objects.filter(session=session)}
     initial = {eid: (m.status, m.note) for eid, m in marks.items()}
     for eid in apologies.keys() - initial.keys():
         initial[eid] = (AttendanceMark.Status.APOLOGIES, "")
-    form = RegisterForm(request.POST or None, enrolments=enrolments, initial_marks=initial)
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    filling = data is not None and RegisterForm.FILL_PRESENT in data
+    if filling:
+        data = RegisterForm.fill_present(data, enrolments)
+    form = RegisterForm(data, enrolments=enrolments, initial_marks=initial)
+    if data is not None and not filling and form.is_valid():
         try:
-            register_save(session=session, entries=form.entries(), recorded_by=request.user)
+            register_save(
+                session=session, entries=form.entries(), recorded_by=request.user, now=now
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"The register for {session.title} is saved.")
+            left = form.unmarked()
+            message = f"The register for {session.title} is saved."
+            if left:
+                message += f" Not marked yet ({len(left)}): {_names(left)}."
+            messages.success(request, message)
             return redirect("cohorts:attendance_register", pk=session.pk)
     rows = [
         (enrolment, status_field, note_field, marks.get(enrolment.pk), apologies.get(enrolment.pk))
         for enrolment, status_field, note_field in form.rows()
     ]
     checked_in = sum(1 for m in marks.values() if m.method == AttendanceMark.Method.SELF_CHECK_IN)
-    return render(
-        request,
-        "cohorts/attendance/register.html",
-        {
-            "session": session,
-            "cohort": session.cohort,
-            "form": form,
-            "rows": rows,
-            "checked_in": checked_in,
-            "Method": AttendanceMark.Method,
-        },
+    context.update(
+        form=form,
+        rows=rows,
+        unmarked=form.unmarked(),
+        filled=filling,
+        checked_in=checked_in,
+        Method=AttendanceMark.Method,
     )
+    return render(request, "cohorts/attendance/register.html", context)
 
 
 def checkin_code(request, pk):
@@ -101,32 +126,63 @@ def checkin_code(request, pk):
     return render(request, "cohorts/attendance/checkin_code.html", context)
 
 
+def _show_preview(request, context, *, preview, key):
+    choices = {
+        "payload": key,
+        "min_minutes": preview.min_minutes,
+        "absent_if_missing": preview.absent_if_missing,
+    }
+    context.update(
+        preview=preview,
+        confirm_form=AttendanceImportConfirmForm(initial=choices),
+        repreview_form=AttendanceImportRepreviewForm(initial=choices),
+    )
+    return render(request, "cohorts/attendance/import_preview.html", context)
+
+
 def attendance_import(request, pk):
-    """Import a video call's attendance list: upload, preview, then confirm."""
+    """Import a video call's attendance list: upload, preview (again with other choices, if
+    the facilitator likes), then confirm."""
     session = _session(pk)
     permission = permissions.check(request.user, "run-cohort", session.cohort)
     if not permission:
         return deny(request, permission)
     context = {"session": session, "cohort": session.cohort}
-    duration = int((session.ends_at - session.starts_at).total_seconds() // 60)
-    form = AttendanceImportForm(initial={"min_minutes": duration * 3 // 4})
-    if request.method == "POST" and "payload" in request.POST:
-        confirm = AttendanceImportConfirmForm(request.POST)
+    refusal = AttendanceMark.refusal(
+        session=session, status=AttendanceMark.Status.PRESENT, at=timezone.now()
+    )
+    form = AttendanceImportForm(
+        initial={
+            "min_minutes": video_import.default_min_minutes(session),
+            "absent_if_missing": video_import.default_absent_if_missing(session),
+        }
+    )
+    if refusal:
+        form.refuse(refusal)
+    elif request.method == "POST" and "payload" in request.POST:
+        repreview = "repreview" in request.POST
+        form_class = AttendanceImportRepreviewForm if repreview else AttendanceImportConfirmForm
+        confirm = form_class(request.POST)
         if confirm.is_valid():
             key = confirm.cleaned_data["payload"]
+            choices = {
+                "min_minutes": confirm.cleaned_data["min_minutes"],
+                "absent_if_missing": confirm.cleaned_data["absent_if_missing"],
+            }
             try:
                 data, name = video_import.attendance_import_held(
                     session=session, owner=request.user, key=key
                 )
+                if repreview:
+                    preview = video_import.attendance_import_preview(
+                        session=session, data=data, name=name, **choices
+                    )
+                    return _show_preview(request, context, preview=preview, key=key)
                 video_import.attendance_import_save(
-                    session=session,
-                    data=data,
-                    name=name,
-                    min_minutes=confirm.cleaned_data["min_minutes"],
-                    recorded_by=request.user,
+                    session=session, data=data, name=name, recorded_by=request.user, **choices
                 )
             except (SpreadsheetError, ValidationError) as error:
-                form.refuse(getattr(error, "message", None) or str(error))
+                form.refuse(" ".join(getattr(error, "messages", None) or [str(error)]))
             else:
                 video_import.attendance_import_release(key=key)
                 messages.success(request, f"The attendance list for {session.title} is saved.")
@@ -144,6 +200,7 @@ def attendance_import(request, pk):
                     data=data,
                     name=upload.name,
                     min_minutes=form.cleaned_data["min_minutes"],
+                    absent_if_missing=form.cleaned_data["absent_if_missing"],
                 )
             except SpreadsheetError as error:
                 form.add_error("file", str(error))
@@ -151,12 +208,8 @@ def attendance_import(request, pk):
                 key = video_import.attendance_import_hold(
                     session=session, owner=request.user, data=data, name=upload.name
                 )
-                context["preview"] = preview
-                context["confirm_form"] = AttendanceImportConfirmForm(
-                    initial={"payload": key, "min_minutes": preview.min_minutes}
-                )
-                return render(request, "cohorts/attendance/import_preview.html", context)
-    context["form"] = form
+                return _show_preview(request, context, preview=preview, key=key)
+    context.update(form=form, refused=bool(refusal))
     return render(request, "cohorts/attendance/import.html", context)
 
 
@@ -205,17 +258,26 @@ def apologies(request, pk):
         cohort_id=session.cohort_id, participant=request.user
     )
     existing = Apology.objects.filter(enrolment=enrolment, session=session).first()
+    withdrawing = request.method == "POST" and "withdraw" in request.POST
+    problem = None
     form = ApologyForm(
-        request.POST or None, initial={"reason": existing.reason if existing else ""}
+        request.POST if request.method == "POST" and not withdrawing else None,
+        initial={"reason": existing.reason if existing else ""},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
+    try:
+        if withdrawing:
+            if apologies_withdraw(enrolment=enrolment, session=session):
+                messages.success(request, f"Your apologies for {session.title} are withdrawn.")
+            return redirect("cohorts:my_attendance", pk=session.cohort_id)
+        if request.method == "POST" and form.is_valid():
             apologies_send(enrolment=enrolment, session=session, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
             messages.success(request, f"Your apologies for {session.title} are sent.")
             return redirect("cohorts:my_attendance", pk=session.cohort_id)
+    except ValidationError as error:
+        if form.is_bound:
+            form.add_error(None, error)
+        else:
+            problem = " ".join(error.messages)
     return render(
         request,
         "cohorts/attendance/apologies.html",
@@ -224,8 +286,10 @@ def apologies(request, pk):
             "cohort": session.cohort,
             "form": form,
             "existing": existing,
-            "started": session.starts_at <= timezone.now(),
+            "started": session.has_started(),
+            "problem": problem,
         },
+        status=400 if form.errors or problem else 200,
     )
 
 

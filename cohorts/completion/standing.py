@@ -1,6 +1,11 @@
 """Where each participant stands against their programme's completion rule: on track, at risk,
 complete, or not completed; and what they still need (sessions, modules online, a facilitator's
-sign-off).
+sign-off, the cohort to end).
+
+It reads right at every point of a cohort: what is achieved so far counts the sessions held
+(those that have started, `CohortSession.has_started`), what the rule needs counts every
+scheduled session. A holder of a valid certificate has completed, whatever has changed since
+it was issued: an issued certificate is never silently contradicted.
 
 Attendance is counted by the completion rule's one definition (`attended_statuses`), the
 sessions it counts by `CohortSession.is_scheduled` (a cancelled session never counts), and who
@@ -9,16 +14,19 @@ page always agree.
 Standings for a whole list are worked out in a fixed number of queries, whatever its length.
 """
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils import timezone
 
 from modules.models import ModuleProgress
 
 from ..attendance.at_risk import at_risk_flags
 from ..models import (
     AttendanceMark,
+    Certificate,
     Cohort,
     CohortSession,
     CompletionRule,
@@ -44,10 +52,17 @@ class EnrolmentStanding:
     sessions_scheduled: int
     sessions_attended: int
     sessions_needed: int | None
+    # Sessions that have started by now: what "so far" counts.
+    sessions_held: int = 0
     modules_missing: list = field(default_factory=list)
     sign_off: CompletionSignOff | None = None
     risks: list = field(default_factory=list)
     standing: str = Standing.ON_TRACK
+    certificate: Certificate | None = None
+    # The rule holds certificates back until the cohort has ended, and it has not.
+    waits_for_cohort_end: bool = False
+    # Each session's mark (session id to status), for a caller that shows one of them.
+    statuses: dict = field(default_factory=dict)
 
     @property
     def needs_sign_off(self):
@@ -58,19 +73,58 @@ class EnrolmentStanding:
         return self.sessions_needed is not None and self.sessions_attended >= self.sessions_needed
 
     @property
+    def certified(self):
+        """Holds a valid certificate: they have completed, whatever has changed since."""
+        return self.certificate is not None and not self.certificate.is_revoked
+
+    @property
     def meets_rule(self):
-        """Everything the rule asks for is done: a certificate may be issued."""
+        """Everything the rule asks for is done, including the cohort ending when the rule
+        waits for it: a certificate may be issued (one, in bulk, or by the background run)."""
         return (
             self.rule is not None
             and self.enrolment.status in Enrolment.ACTIVE
             and self.sessions_ok
             and not self.modules_missing
             and (self.sign_off is not None or not self.needs_sign_off)
+            and not self.waits_for_cohort_end
         )
 
     @property
     def label(self):
+        """The standing in words; a certificate holder's reads "Completed, certificate issued
+        on 3 March 2026" everywhere it is shown."""
+        if self.certified:
+            return self.certificate.completed_label
         return Standing(self.standing).label
+
+    @property
+    def rate_so_far(self):
+        """The share of the sessions held so far that they attended (None before the first)."""
+        if not self.sessions_held:
+            return None
+        return round(100 * self.sessions_attended / self.sessions_held)
+
+    @property
+    def attendance_so_far(self):
+        """Attendance so far against what the rule needs, in one line: "Attended 3 of the 4
+        sessions held so far (75%); needs 6 of 8". Sessions still to come are never counted
+        as missed."""
+        if self.sessions_held >= self.sessions_scheduled:
+            text = f"Attended {self.sessions_attended} of {self.sessions_scheduled} sessions"
+        elif self.sessions_held:
+            text = (
+                f"Attended {self.sessions_attended} of the {self.sessions_held} "
+                f"session{'s' if self.sessions_held != 1 else ''} held so far"
+            )
+        else:
+            text = "No sessions held yet"
+        if self.sessions_held:
+            text += f" ({self.rate_so_far}%)"
+        if self.sessions_needed is not None:
+            verb = "needed" if self.sessions_held >= self.sessions_scheduled else "needs"
+            text += f"; {verb} {self.sessions_needed} of {self.sessions_scheduled}"
+        return text
 
     @property
     def outstanding(self):
@@ -80,19 +134,28 @@ class EnrolmentStanding:
         if self.rule is None:
             return ["This programme has no completion rule yet."]
         missing = []
+        if self.certified:
+            return []
         if not self.sessions_ok:
+            so_far = f"{self.sessions_attended} so far"
+            if self.sessions_held < self.sessions_scheduled:
+                so_far += f", of {self.sessions_held} held"
             missing.append(
-                f"Attend {self.sessions_needed} of {self.sessions_scheduled} sessions "
-                f"({self.sessions_attended} so far)."
+                f"Attend {self.sessions_needed} of {self.sessions_scheduled} sessions ({so_far})."
             )
         missing.extend(f"Complete the module “{title}” online." for title in self.modules_missing)
         if self.needs_sign_off and self.sign_off is None:
             missing.append("A facilitator's sign-off.")
+        if self.waits_for_cohort_end:
+            ends = self.enrolment.cohort.ends_on
+            missing.append(
+                f"The cohort to end ({ends.day} {ends:%B %Y}): certificates are issued after that."
+            )
         return missing
 
 
 def _standing(result, cohort):
-    if result.meets_rule:
+    if result.certified or result.meets_rule:
         return Standing.COMPLETE
     if (
         cohort.status == Cohort.Status.CLOSED
@@ -105,21 +168,40 @@ def _standing(result, cohort):
     return Standing.ON_TRACK
 
 
+def _cached_or_loaded(enrolments, relation, model):
+    """Each enrolment's one-to-one `relation` (a sign-off, a certificate), read from what the
+    caller selected with the enrolments, or else loaded in one query."""
+    cache = getattr(Enrolment, relation).related
+    if all(cache.is_cached(e) for e in enrolments):
+        return {e.pk: cache.get_cached_value(e) for e in enrolments}
+    return {
+        row.enrolment_id: row
+        for row in model.objects.filter(enrolment_id__in=[e.pk for e in enrolments])
+    }
+
+
 def standings_for(
-    enrolments, *, sessions=None, completed_modules=None, rules=None
+    enrolments,
+    *,
+    sessions=None,
+    completed_modules=None,
+    rules=None,
+    now: dt.datetime | None = None,
 ) -> dict[int, EnrolmentStanding]:
-    """The standing of each enrolment, keyed by its id. The enrolments should come with
-    `cohort` and `participant` selected; the rest is loaded here in at most six queries.
+    """The standing of each enrolment at `now`, keyed by its id. The enrolments should come
+    with `cohort` and `participant` selected; the rest is loaded here in at most seven queries.
 
     A caller that has some of it already passes it in and saves the query: `sessions`, every
     cohort session of these enrolments' cohorts; `completed_modules`, the (participant id,
-    module id) pairs of every module these participants have completed; sign-offs selected
-    with the enrolments (`select_related("completion_sign_off")`); and `rules`, the completion
-    rule of each programme by its id. `standing_changes_preview` passes sessions and rules not
-    saved yet, to say who a change would move."""
+    module id) pairs of every module these participants have completed; sign-offs and
+    certificates selected with the enrolments (`select_related("completion_sign_off",
+    "certificate")`); and `rules`, the completion rule of each programme by its id.
+    `standing_changes_preview` passes sessions and rules not saved yet, to say who a change
+    would move."""
     enrolments = list(enrolments)
     if not enrolments:
         return {}
+    now = now or timezone.now()
     cohort_ids = {e.cohort_id for e in enrolments}
     programme_ids = {e.cohort.programme_id for e in enrolments}
     if sessions is None:
@@ -156,27 +238,30 @@ def standings_for(
             )
             .values_list("participant_id", "module_id")
         )
-    sign_off_cache = Enrolment.completion_sign_off.related
-    if all(sign_off_cache.is_cached(e) for e in enrolments):
-        sign_offs = {e.pk: sign_off_cache.get_cached_value(e) for e in enrolments}
-    else:
-        sign_offs = {
-            s.enrolment_id: s
-            for s in CompletionSignOff.objects.filter(enrolment_id__in=[e.pk for e in enrolments])
-        }
+    sign_offs = _cached_or_loaded(enrolments, "completion_sign_off", CompletionSignOff)
+    certificates = _cached_or_loaded(enrolments, "certificate", Certificate)
     results = {}
     for enrolment in enrolments:
         rule = rules.get(enrolment.cohort.programme_id)
         attending = attended_statuses(rule)
         cohort_sessions = sessions[enrolment.cohort_id]
+        held = [s for s in cohort_sessions if s.is_held(now)]
         marks = statuses[enrolment.pk]
         scheduled = len(cohort_sessions)
         result = EnrolmentStanding(
             enrolment=enrolment,
             rule=rule,
             sessions_scheduled=scheduled,
-            sessions_attended=sum(1 for s in cohort_sessions if marks.get(s.pk) in attending),
+            # Only marks of sessions held count: one recorded for a session still to come
+            # (before marks followed time) is not attendance.
+            sessions_attended=sum(1 for s in held if marks.get(s.pk) in attending),
             sessions_needed=rule.sessions_needed(scheduled) if rule else None,
+            sessions_held=len(held),
+            certificate=certificates.get(enrolment.pk),
+            waits_for_cohort_end=bool(
+                rule and rule.certificates_after_end and not enrolment.cohort.has_ended(now)
+            ),
+            statuses=marks,
             modules_missing=[
                 m.title
                 for m in (rule.required_modules.all() if rule else [])
@@ -190,6 +275,6 @@ def standings_for(
     return results
 
 
-def standing_for(enrolment) -> EnrolmentStanding:
+def standing_for(enrolment, *, now: dt.datetime | None = None) -> EnrolmentStanding:
     """The standing of one enrolment."""
-    return standings_for([enrolment])[enrolment.pk]
+    return standings_for([enrolment], now=now)[enrolment.pk]

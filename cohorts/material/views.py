@@ -10,7 +10,8 @@ from modules.services import rich_text_as_plain_text
 
 from .. import permissions
 from ..attendance.apologies import apologies_open
-from ..models import CohortSession
+from ..attendance.checkin import check_in_open
+from ..models import AttendanceMark, CohortSession
 from .forms import CohortSessionMaterialForm
 from .services import cohort_session_material_update
 
@@ -18,6 +19,18 @@ from .services import cohort_session_material_update
 def _session(pk):
     return get_object_or_404(
         CohortSession.objects.select_related("cohort__programme", "cohort__place", "slides"), pk=pk
+    )
+
+
+def _check_in_here(request, session):
+    """The box for the check-in code, for a participant not yet marked, while check-in is
+    open (the same form and check-in page as the QR code's link)."""
+    return (
+        check_in_open(session)
+        and bool(permissions.check(request.user, "attend", session))
+        and not AttendanceMark.objects.filter(
+            session=session, enrolment__participant=request.user
+        ).exists()
     )
 
 
@@ -37,6 +50,7 @@ def session_detail(request, pk):
             ),
             "can_send_apologies": apologies_open(session)
             and bool(permissions.check(request.user, "attend", session)),
+            "check_in": _check_in_here(request, session),
         },
     )
 

@@ -2,11 +2,12 @@
 apologies sent in advance, and the at-risk warnings already sent."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from ..querysets import AttendanceMarkQuerySet
-from .cohorts import CohortSession
+from .cohorts import LONDON, CohortSession
 from .enrolment import Enrolment
 
 
@@ -61,6 +62,31 @@ class AttendanceMark(models.Model):
 
     def __str__(self):
         return f"{self.enrolment.participant} at {self.session}: {self.get_status_display()}"
+
+    @classmethod
+    def refusal(cls, *, session, status, at):
+        """Why a mark of `status` cannot be recorded for `session` at the moment `at`, or None
+        when it can: the one rule that marks follow time. Apologies may be recorded at any
+        time; every other mark only once the session has started. The register, self
+        check-in, imports and `clean()` all ask this; the database checks the same
+        (`db_guards`: a mark other than apologies is never recorded before its session)."""
+        if status == cls.Status.APOLOGIES or session.has_started(at):
+            return None
+        starts = timezone.localtime(session.starts_at, LONDON)
+        return (
+            f"{session.title} has not started yet, so attendance cannot be recorded for it. "
+            f"The register opens at {starts:%H:%M} on {starts:%A} {starts.day} {starts:%B %Y}; "
+            "until then, only apologies can be recorded."
+        )
+
+    def clean(self):
+        super().clean()
+        # The services hand every mark of a register the session they loaded once, so this
+        # reads no more rows.
+        if self.session_id and self.status and self.recorded_at:
+            refusal = self.refusal(session=self.session, status=self.status, at=self.recorded_at)
+            if refusal:
+                raise ValidationError(refusal)
 
 
 class Apology(models.Model):

@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 
 from ..querysets import CertificateQuerySet
-from .cohorts import Cohort
+from .cohorts import LONDON, Cohort
 from .enrolment import Enrolment
 
 
@@ -97,6 +97,13 @@ class Certificate(models.Model):
     def current_since(self):
         """When its current period began: the first issue, or the latest renewal."""
         return self.renewed_at or self.issued_at
+
+    @property
+    def completed_label(self):
+        """How a holder's completion reads everywhere (home, completion page, grid, the
+        nominator's lists): "Completed, certificate issued on 3 March 2026"."""
+        issued = timezone.localtime(self.issued_at, LONDON)
+        return f"Completed, certificate issued on {issued.day} {issued:%B %Y}"
 
     @property
     def display_code(self):

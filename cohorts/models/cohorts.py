@@ -127,9 +127,8 @@ class Cohort(index.Indexed, ClusterableModel):
         default=40,
         validators=[MaxValueValidator(100)],
     )
-    checkin_opens_minutes_before = models.PositiveSmallIntegerField(
-        "check-in opens (minutes before the start)", default=30
-    )
+    # Check-in opens when a session starts (no attendance is recorded before then: see
+    # AttendanceMark.refusal) and closes this long after.
     checkin_closes_minutes_after = models.PositiveSmallIntegerField(
         "check-in closes (minutes after the start)", default=120
     )
@@ -148,13 +147,7 @@ class Cohort(index.Indexed, ClusterableModel):
             [FieldPanel("target_min_sectors"), FieldPanel("target_max_share_percent")],
             heading="Target sector mix",
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("checkin_opens_minutes_before"),
-                FieldPanel("checkin_closes_minutes_after"),
-            ],
-            heading="Self check-in window",
-        ),
+        MultiFieldPanel([FieldPanel("checkin_closes_minutes_after")], heading="Self check-in"),
         InlinePanel("sessions", heading="Cohort sessions", label="Cohort session"),
         InlinePanel("seat_allocations", heading="Seat allocations", label="Seat allocation"),
     ]
@@ -191,6 +184,13 @@ class Cohort(index.Indexed, ClusterableModel):
     @property
     def is_open_for_enrolment(self):
         return self.status == self.Status.OPEN
+
+    def has_ended(self, now=None):
+        """Whether the cohort is over: closed, or past its end date (in London). A completion
+        rule may hold certificates back until then (`CompletionRule.certificates_after_end`)."""
+        if self.status == self.Status.CLOSED:
+            return True
+        return timezone.localtime(now or timezone.now(), LONDON).date() > self.ends_on
 
 
 class SeatAllocation(models.Model):
@@ -336,9 +336,42 @@ class CohortSession(ClusterableModel):
         super().save(*args, **kwargs)
         self._calendar_loaded = {name: getattr(self, name) for name in self.CALENDAR_FIELDS}
 
+    def is_held(self, now=None):
+        """Held so far: scheduled (not cancelled) and started by `now`. Rates so far count these
+        (`CohortSessionQuerySet.held` is its SQL twin)."""
+        return self.is_scheduled and self.has_started(now)
+
+    def has_started(self, now=None):
+        """Whether the session has started. Attendance other than apologies is recorded only
+        from then on, and apologies only until then."""
+        return self.starts_at <= (now or timezone.now())
+
+    def _marks_recorded_before(self, starts_at):
+        """Attendance (other than apologies) already recorded before `starts_at`: a session
+        that has them cannot move to start later, or they would be marks for a session still
+        to come. The database refuses it too (`db_guards`)."""
+        if not self.pk or starts_at is None:
+            return None
+        return (
+            self.attendance_marks.exclude(status="apologies")
+            .filter(recorded_at__lt=starts_at)
+            .order_by("recorded_at")
+            .values_list("recorded_at", flat=True)
+            .first()
+        )
+
     def clean(self):
         super().clean()
         errors = {}
+        loaded = getattr(self, "_calendar_loaded", {}).get("starts_at")
+        if self.starts_at and loaded and self.starts_at > loaded:
+            first_mark = self._marks_recorded_before(self.starts_at)
+            if first_mark:
+                errors["starts_at"] = (
+                    "Attendance was recorded for this session at "
+                    f"{timezone.localtime(first_mark, LONDON):%H:%M on %d %b %Y}, so it cannot "
+                    "start later than that."
+                )
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = "The session must end after it starts."
         try:

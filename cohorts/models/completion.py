@@ -74,6 +74,12 @@ class CompletionRule(models.Model):
         help_text="Completing all of these online, in the 90 days before a certificate expires "
         "or after, renews it for another period. Leave empty to renew only on a later cohort.",
     )
+    certificates_after_end = models.BooleanField(
+        "certificates only once the cohort has ended",
+        default=False,
+        help_text="Hold certificates back until the cohort is closed or past its end date, "
+        "even for people who already meet the rest of the rule.",
+    )
 
     panels = [
         FieldPanel("programme"),
@@ -81,6 +87,7 @@ class CompletionRule(models.Model):
         FieldRowPanel([FieldPanel("late_counts"), FieldPanel("left_early_counts")]),
         FieldPanel("required_modules"),
         FieldPanel("facilitator_sign_off"),
+        FieldPanel("certificates_after_end"),
         MultiFieldPanel(
             [FieldPanel("certificate_valid_for_months"), FieldPanel("refresher_modules")],
             heading="Expiry and renewal",

@@ -15,7 +15,7 @@ def grid_rows(grid: CohortGrid) -> list[list]:
     """The grid as rows of cells, the header first."""
     headers = ["Participant", "Email", "Organisation", "Sector", "Enrolment"]
     headers += [session_label(s) for s in grid.sessions]
-    headers += ["Attended", "Scheduled", "Rate (%)"]
+    headers += ["Attended", "Held so far", "Scheduled", "Needed", "Rate so far (%)", "Certificate"]
     rows = [headers]
     for row in grid.rows:
         enrolment = row.enrolment
@@ -29,7 +29,10 @@ def grid_rows(grid: CohortGrid) -> list[list]:
                 *[cell.label for cell in row.cells],
                 row.rate.attended,
                 row.rate.possible,
+                grid.scheduled,
+                "" if grid.needed is None else grid.needed,
                 "" if row.rate.percent is None else row.rate.percent,
+                row.certificate.completed_label if row.certified else "",
             ]
         )
     return rows

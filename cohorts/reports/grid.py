@@ -1,8 +1,10 @@
 """A cohort's attendance grid (participants by sessions) with its rates per participant, per
 session, per organisation and per sector.
 
-A participant's rate counts every scheduled session of the cohort, not only those held so far; a
-cancelled session is shown (as cancelled) but never counted (`CohortSession.is_scheduled`).
+Rates are so far: over the sessions held (scheduled and started, `CohortSession.is_held`), so
+people who attended every session so far read 100% half way through a cohort; what the
+completion rule needs counts every scheduled session, and is shown beside them ("needs 6 of
+8"). A cancelled session is shown (as cancelled) but never counted (`CohortSession.is_scheduled`).
 The grid loads in a constant number of queries, whatever the size of the cohort.
 """
 
@@ -17,6 +19,7 @@ from ..models import (
     LONDON,
     Apology,
     AttendanceMark,
+    Certificate,
     Cohort,
     CohortSession,
     CompletionRule,
@@ -65,12 +68,17 @@ class GridCell:
 class GridRow:
     enrolment: Enrolment
     cells: list[GridCell]
-    rate: Rate
+    rate: Rate  # over the sessions held so far
     flags: list = field(default_factory=list)
+    certificate: Certificate | None = None
 
     @property
     def has_left(self):
         return self.enrolment.status in LEFT
+
+    @property
+    def certified(self):
+        return self.certificate is not None and not self.certificate.is_revoked
 
 
 @dataclass
@@ -83,6 +91,7 @@ class CohortGrid:
     organisation_rates: list[Rate]
     sector_rates: list[Rate]
     overall: Rate
+    held: int = 0  # sessions held so far
 
     @property
     def at_risk(self):
@@ -95,6 +104,11 @@ class CohortGrid:
     @property
     def cancelled(self):
         return len(self.sessions) - self.scheduled
+
+    @property
+    def needed(self):
+        """How many sessions the completion rule needs, of all those scheduled (None: no rule)."""
+        return self.rule.sessions_needed(self.scheduled) if self.rule else None
 
 
 def session_label(session):
@@ -109,7 +123,7 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
     enrolments = list(
         Enrolment.objects.visible_to(user)
         .filter(cohort=cohort, status__in=TAKING_PART + LEFT)
-        .select_related("participant", "organisation")
+        .select_related("participant", "organisation", "certificate")
         .order_by("participant__last_name", "participant__first_name", "pk")
     )
     ids = [e.pk for e in enrolments]
@@ -126,7 +140,7 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
         )
     )
     scheduled_sessions = [s for s in sessions if s.is_scheduled]
-    scheduled = len(scheduled_sessions)
+    held = sum(1 for s in sessions if s.is_held(now))
     rows = []
     session_attended = defaultdict(int)
     organisations, sectors = {}, {}
@@ -139,11 +153,16 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
             cells.append(
                 GridCell(session, status, method, note, (enrolment.pk, session.pk) in apologies)
             )
-            if status in attending and session.is_scheduled:
+            if status in attending and session.is_held(now):
                 attended += 1
                 if enrolment.status in TAKING_PART:
                     session_attended[session.pk] += 1
-        row = GridRow(enrolment, cells, Rate(str(enrolment.participant), attended, scheduled))
+        row = GridRow(
+            enrolment,
+            cells,
+            Rate(str(enrolment.participant), attended, held),
+            certificate=getattr(enrolment, "certificate", None),
+        )
         if enrolment.status in TAKING_PART:
             statuses = {sid: value[0] for sid, value in own.items()}
             row.flags = at_risk_flags(sessions=scheduled_sessions, statuses=statuses, rule=rule)
@@ -155,7 +174,7 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
             )
             for rate in (org_rate, sector_rate):
                 rate.attended += attended
-                rate.possible += scheduled
+                rate.possible += held
         rows.append(row)
     taking_part = sum(1 for e in enrolments if e.status in TAKING_PART)
     session_rates = [
@@ -163,7 +182,7 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
             session_label(s),
             session_attended[s.pk],
             # A session not held yet (or cancelled) has no rate.
-            taking_part if s.starts_at <= now and s.is_scheduled else 0,
+            taking_part if s.is_held(now) else 0,
         )
         for s in sessions
     ]
@@ -181,4 +200,5 @@ def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> Coho
         organisation_rates=sorted(organisations.values(), key=lambda r: r.label),
         sector_rates=sorted(sectors.values(), key=lambda r: r.label),
         overall=overall,
+        held=held,
     )

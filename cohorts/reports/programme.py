@@ -1,5 +1,6 @@
 """Attendance rates across every cohort of a programme, for programme managers: worked out in
-the database, counting the marks the completion rule counts as attended."""
+the database, counting the marks the completion rule counts as attended, over the sessions held
+so far (`CohortSessionQuerySet.held`), so a cohort half way through is not read as failing."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -45,9 +46,7 @@ def programme_rates(*, programme, now: dt.datetime | None = None) -> list[Progra
         .select_related("place")
         .annotate(
             n_scheduled=count_of(CohortSession.objects.scheduled().filter(cohort=OuterRef("pk"))),
-            n_held=count_of(
-                CohortSession.objects.scheduled().filter(cohort=OuterRef("pk"), starts_at__lte=now)
-            ),
+            n_held=count_of(CohortSession.objects.held(now).filter(cohort=OuterRef("pk"))),
             n_participants=count_of(
                 Enrolment.objects.filter(cohort=OuterRef("pk"), status__in=TAKING_PART)
             ),
@@ -74,7 +73,7 @@ def programme_rates(*, programme, now: dt.datetime | None = None) -> list[Progra
             participants=c.n_participants,
             scheduled=c.n_scheduled,
             held=c.n_held,
-            rate=Rate(c.name, c.n_attended, c.n_participants * c.n_scheduled),
+            rate=Rate(c.name, c.n_attended, c.n_participants * c.n_held),
         )
         for c in cohorts
     ]

@@ -7,6 +7,7 @@ an attendance mark's status; `{% mark_cell cell %}` for one cell of the attendan
 `{% grid_view grid request.GET.session as view %}` for the grid's one-session view;
 `{% certificate_links certificate request.user as links %}` and `{% verification_links as
 links %}` for what other apps add beside a certificate (`cohorts.certificates.extensions`).
+`{% check_in_box session %}` for the box a participant types the check-in code in.
 """
 
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..attendance.checkin import checkin_window
+from ..attendance.forms import CheckInForm
 from ..certificates import extensions
 from ..models import AttendanceMark, Certificate, CertificateBulkIssue, Cohort, Enrolment
 
@@ -180,3 +183,16 @@ def certificate_links(certificate, user):
 def verification_links():
     """More ways to check a certificate, for the public verification pages."""
     return extensions.verification_links()
+
+
+@register.inclusion_tag("cohorts/attendance/_check_in_box.html", takes_context=True)
+def check_in_box(context, session):
+    """The box to type the check-in code in, for a participant's home and the session page:
+    the same form, posted to the same check-in page and service, as the QR code's link. Show
+    it only while check-in is open (`cohorts.attendance.checkin.check_in_open`)."""
+    return {
+        "session": session,
+        "window": checkin_window(session),
+        "form": CheckInForm(auto_id=f"id_check_in_{session.pk}_%s"),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -13,6 +13,7 @@ from cohorts.models import (
     AttendanceNotification,
     Certificate,
     Cohort,
+    CohortSession,
     CompletionRule,
     Enrolment,
     attended_statuses,
@@ -45,7 +46,8 @@ class ProgressFigures:
 
     def figure_attendance(self):
         taking_part = self.enrolments.filter(status__in=Enrolment.ACTIVE)
-        held = Q(cohort__sessions__starts_at__lte=self.now)
+        held_sessions = CohortSession.objects.held(self.now)
+        held = Q(cohort__sessions__in=held_sessions)
         possible = {
             r["cohort__programme_id"]: r["n"]
             for r in taking_part.values("cohort__programme_id")
@@ -58,7 +60,7 @@ class ProgressFigures:
                 self.counted_as_attended(),
                 self.enrolment_q("enrolment__"),
                 enrolment__status__in=Enrolment.ACTIVE,
-                session__starts_at__lte=self.now,
+                session__in=held_sessions,
             )
             .values("enrolment__cohort__programme_id")
             .annotate(n=Count("pk"))

@@ -18,6 +18,7 @@ from tests.cohorts.factories import (
     EnrolmentFactory,
     OrganisationFactory,
     SeatAllocationFactory,
+    cohort_session_start,
 )
 from tests.modules.factories import ProgrammePageFactory
 
@@ -232,11 +233,15 @@ def test_participant_sees_module_progress_and_attendance_against_the_completion_
     ModuleProgressFactory(participant=participant, module=modules[1])  # opened, not completed
     cohort = CohortFactory(programme=programme)
     enrolment = EnrolmentFactory(cohort=cohort, participant=participant)
-    sessions = CohortSessionFactory.create_batch(4, cohort=cohort)
+    # Two sessions held (53 and 25 days ago), two to come.
+    sessions = [
+        CohortSessionFactory(cohort=cohort, starts_at=cohort_session_start(cohort, n))
+        for n in range(4)
+    ]
     AttendanceMarkFactory(enrolment=enrolment, session=sessions[0])
     html = page_for(client, participant)
     assert "1 of 3 completed" in html
-    assert "1 of 4 sessions attended; completion needs 3" in html
+    assert "Attended 1 of the 2 sessions held so far (50%); needs 3 of 4" in html
 
 
 def test_participant_can_download_their_certificate_from_my_academy(client):
@@ -306,13 +311,16 @@ def test_nominator_sees_their_officers_attendance_and_seats_left(client, nominat
     police = OrganisationFactory(name="Kent Police", nominators=[nominator])
     running = CohortFactory()
     officer = EnrolmentFactory(cohort=running, organisation=police)
-    sessions = CohortSessionFactory.create_batch(2, cohort=running)
+    sessions = [
+        CohortSessionFactory(cohort=running, starts_at=cohort_session_start(running, n))
+        for n in range(2)
+    ]
     AttendanceMarkFactory(enrolment=officer, session=sessions[0])
     open_cohort = CohortFactory(name="Medway 2027", open=True)
     SeatAllocationFactory(cohort=open_cohort, organisation=police, seats=4)
     EnrolmentFactory(cohort=open_cohort, organisation=police, status="invited")
     html = page_for(client, nominator)
-    assert "1 of 2 sessions" in html
+    assert "Attended 1 of 2 sessions (50%)" in html
     assert "3 seats left for Kent Police" in html
     assert f'href="{reverse("cohorts:nominate_officer", args=[open_cohort.pk, police.pk])}"' in html
 

@@ -1,6 +1,6 @@
 """The whole journey, in a real browser, through the pages people use: a nominator enrols an
 officer; the officer follows the email link, sets a password and confirms; reads a module and
-marks it complete; checks in to a session with the code; the facilitator completes the
+marks it complete; checks in by typing the code on the session page; the facilitator completes the
 register for the rest; the cohort closes; the certificate is issued; the officer downloads the
 PDF; and anyone verifies it on the public page."""
 
@@ -16,7 +16,7 @@ from django.utils import timezone
 from cohorts.attendance import checkin
 from cohorts.models import Certificate, Cohort, Enrolment
 from tests.accounts.factories import UserFactory
-from tests.browser.conftest import SIGN_IN, sign_in
+from tests.browser.conftest import SIGN_IN, screenshot, sign_in
 from tests.cohorts.factories import (
     CohortFactory,
     CohortSessionFactory,
@@ -134,8 +134,9 @@ def test_from_nomination_to_a_verified_certificate(new_page, world):
     officer.wait_for_load_state()
     assert officer.get_by_role("button", name="Mark as not complete").count() == 1
 
-    # 4. The officer checks in with the code on the facilitator's screen.
-    officer.goto(reverse("cohorts:check_in", args=[session.pk]))
+    # 4. The officer types the code on the facilitator's screen into the session page's box.
+    officer.goto(reverse("cohorts:session_detail", args=[session.pk]))
+    screenshot(officer, "journey-session-page-check-in")
     officer.get_by_label("Check-in code").fill(checkin.current_code(session))
     officer.get_by_role("button", name="Check in").click()
     officer.wait_for_load_state()
@@ -146,7 +147,8 @@ def test_from_nomination_to_a_verified_certificate(new_page, world):
     sign_in(facilitator, "facilitator@example.org", PASSWORD)
     facilitator.goto(reverse("cohorts:attendance_register", args=[session.pk]))
     facilitator.get_by_role("group", name=re.compile("Olu Other")).get_by_label("Present").check()
-    facilitator.get_by_role("button", name="Save the register").click()
+    # The register has the button above the people (beside "mark everyone present") and below.
+    facilitator.get_by_role("button", name="Save the register").last.click()
     facilitator.wait_for_load_state()
     assert world["other"].attendance_marks.get(session=session).status == "present"
 

@@ -1,5 +1,6 @@
 """The screens that used to break on a phone or a laptop: the attendance grid (compact, a
-sticky name column, one session at a time on a phone), the import previews, and the check-in
+sticky name column, one session at a time on a phone), the register of a room of 30, the import
+previews, and the check-in
 code on a projector (large, no site chrome, kept current by a script instead of a meta refresh,
 and still usable without JavaScript). Each is checked by axe and for anything off-screen at
 1280 and 390 px, and saved as a screenshot."""
@@ -12,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cohorts.attendance import checkin
+from cohorts.attendance.apologies import apologies_send
+from cohorts.attendance.register import register_save
 from cohorts.models import AttendanceMark, Enrolment
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import axe_violations, layout_problems, screenshot, sign_in
-from tests.cohorts.attendance_helpers import cohort_with_sessions, enrol_many, mark_all
+from tests.cohorts.attendance_helpers import cohort_with_sessions, enrol_many, london, mark_all
 from tests.cohorts.factories import (
     CohortFactory,
     CohortSessionFactory,
@@ -203,4 +206,72 @@ def test_the_import_previews_fit_a_phone_with_their_errors_shown(new_page, tmp_p
     assert phone.get_by_role("heading", name="Check the attendance before saving").is_visible()
     assert phone.get_by_role("button", name="Save this attendance").is_visible()
     screenshot(phone, "layout-attendance-import-preview")
+    assert_fits(phone)
+
+
+def test_a_register_for_a_room_of_30_is_filled_in_quickly_on_a_phone(new_page):
+    facilitator = person(facilitator=True, email="facilitator@example.org")
+    cohort, sessions = cohort_with_sessions(facilitator=facilitator, n_sessions=2)
+    enrolments = enrol_many(cohort, 30)
+    register_save(
+        session=sessions[0],
+        entries={e.pk: (AttendanceMark.Status.PRESENT, "") for e in enrolments[:5]},
+        recorded_by=facilitator,
+    )
+    apologies_send(
+        enrolment=enrolments[5], session=sessions[0], reason="Court", now=london(2026, 5, 1, 9)
+    )
+    url = reverse("cohorts:attendance_register", args=[sessions[0].pk])
+
+    laptop = signed_in(new_page, "facilitator@example.org", LAPTOP)
+    laptop.goto(url)
+    assert "Not marked yet: 24 of 30" in laptop.locator("#register-summary").inner_text()
+    screenshot(laptop, "layout-register-30")
+    assert_fits(laptop)
+
+    phone = signed_in(new_page, "facilitator@example.org", PHONE)
+    phone.goto(url)
+    screenshot(phone, "layout-register-30")
+    assert_fits(phone)
+    # Every radio is a full-size target (GOV.UK's 40 px), not the small ones.
+    box = phone.locator(".academy-register-row .govuk-radios__input").first.bounding_box()
+    assert box["width"] >= 40 and box["height"] >= 40
+    # Everyone present in one press (no script needed), then the exceptions, then save.
+    phone.get_by_role("button", name="Mark everyone not yet marked as present").click()
+    phone.wait_for_load_state()
+    assert "Not saved yet" in phone.locator("#register-summary").inner_text()
+    screenshot(phone, "layout-register-30-everyone-present")
+    absent = str(enrolments[29].participant)
+    phone.get_by_role("group", name=absent).get_by_label("Absent").check()
+    phone.get_by_role("button", name="Save the register").last.click()
+    phone.wait_for_load_state()
+    marks = dict(
+        AttendanceMark.objects.filter(session=sessions[0]).values_list("enrolment_id", "status")
+    )
+    assert len(marks) == 30
+    assert marks[enrolments[29].pk] == AttendanceMark.Status.ABSENT
+    assert marks[enrolments[5].pk] == AttendanceMark.Status.APOLOGIES
+    assert list(marks.values()).count(AttendanceMark.Status.PRESENT) == 28
+
+
+def test_a_teams_report_preview_marks_the_changes_on_a_phone(new_page):
+    facilitator = person(facilitator=True, email="facilitator@example.org")
+    cohort, sessions = cohort_with_sessions(facilitator=facilitator, n_sessions=2)
+    people = ["aisha.khan@kent.police.example.uk", "carys.jones@kentfire.example.uk"]
+    enrolments = [
+        EnrolmentFactory(cohort=cohort, participant=UserFactory(email=email)) for email in people
+    ]
+    register_save(
+        session=sessions[0],
+        entries={e.pk: (AttendanceMark.Status.PRESENT, "") for e in enrolments},
+        recorded_by=facilitator,
+    )
+    phone = signed_in(new_page, "facilitator@example.org", PHONE)
+    phone.goto(reverse("cohorts:attendance_import", args=[sessions[0].pk]))
+    report = ROOT.parent / "cohorts" / "import_files" / "teams_attendance_report_us.csv"
+    phone.get_by_label("Attendance list (CSV)").set_input_files(str(report))
+    phone.get_by_role("button", name="Preview").click()
+    phone.wait_for_load_state()
+    assert "1 mark would change" in phone.locator(".govuk-warning-text").inner_text()
+    screenshot(phone, "layout-attendance-import-teams-preview")
     assert_fits(phone)

@@ -78,7 +78,8 @@ class CohortFactory(factory.django.DjangoModelFactory):
             self.save()
 
 
-def _session_start(cohort, n):
+def cohort_session_start(cohort, n):
+    """When the cohort's session number `n` (from 0) starts: every four weeks from a week in."""
     day = cohort.starts_on + dt.timedelta(days=7 + 28 * n)
     return dt.datetime.combine(day, dt.time(9, 30), tzinfo=LONDON)
 
@@ -89,7 +90,7 @@ class CohortSessionFactory(factory.django.DjangoModelFactory):
 
     cohort = factory.SubFactory(CohortFactory)
     title = factory.Sequence(lambda n: f"Session {n}")
-    starts_at = factory.LazyAttributeSequence(lambda o, n: _session_start(o.cohort, n % 8))
+    starts_at = factory.LazyAttributeSequence(lambda o, n: cohort_session_start(o.cohort, n % 8))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=3))
     venue = "Council Chamber, County Hall"
 
@@ -118,8 +119,12 @@ class AttendanceMarkFactory(factory.django.DjangoModelFactory):
         model = AttendanceMark
 
     enrolment = factory.SubFactory(EnrolmentFactory)
+    # The cohort's first session, a week after it starts: held already on a running or closed
+    # cohort, as a mark other than apologies needs (AttendanceMark.refusal).
     session = factory.SubFactory(
-        CohortSessionFactory, cohort=factory.SelfAttribute("..enrolment.cohort")
+        CohortSessionFactory,
+        cohort=factory.SelfAttribute("..enrolment.cohort"),
+        starts_at=factory.LazyAttribute(lambda o: cohort_session_start(o.cohort, 0)),
     )
     status = AttendanceMark.Status.PRESENT
 

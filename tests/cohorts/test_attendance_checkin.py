@@ -19,8 +19,9 @@ Status = AttendanceMark.Status
 Method = AttendanceMark.Method
 pytestmark = pytest.mark.django_db
 
-# The first session starts at 09:30 on Monday 1 June 2026 (BST); check-in opens 30 minutes
-# before and closes 120 minutes after the start (the cohort's defaults).
+# The first session starts at 09:30 on Monday 1 June 2026 (BST); check-in opens then (no
+# attendance is recorded before a session starts) and closes 120 minutes after (the cohort's
+# default).
 DURING = london(2026, 6, 1, 9, 40)
 
 
@@ -99,10 +100,10 @@ def test_a_participant_checks_in_with_the_current_code(setup):
         (DURING, None, CheckInError.WRONG_CODE, "That code is not right"),
         (DURING, DURING - dt.timedelta(minutes=15), CheckInError.EXPIRED_CODE, "has expired"),
         (
-            london(2026, 6, 1, 8, 55),
-            london(2026, 6, 1, 8, 55),
+            london(2026, 6, 1, 9, 25),
+            london(2026, 6, 1, 9, 25),
             CheckInError.NOT_OPEN_YET,
-            "opens at 09:00 on Monday 1 June 2026",
+            "opens when it starts, at 09:30 on Monday 1 June 2026",
         ),
         (
             london(2026, 6, 1, 11, 31),
@@ -178,11 +179,11 @@ def test_checking_in_twice_changes_nothing(setup):
     "starts, opens_utc",
     [
         # Thursday before the clocks go forward (GMT) and Monday after (BST).
-        (london(2026, 3, 26, 9, 30), dt.datetime(2026, 3, 26, 9, 0, tzinfo=UTC)),
-        (london(2026, 3, 30, 9, 30), dt.datetime(2026, 3, 30, 8, 0, tzinfo=UTC)),
+        (london(2026, 3, 26, 9, 30), dt.datetime(2026, 3, 26, 9, 30, tzinfo=UTC)),
+        (london(2026, 3, 30, 9, 30), dt.datetime(2026, 3, 30, 8, 30, tzinfo=UTC)),
         # Thursday before the clocks go back (BST) and Monday after (GMT).
-        (london(2026, 10, 22, 9, 30), dt.datetime(2026, 10, 22, 8, 0, tzinfo=UTC)),
-        (london(2026, 10, 26, 9, 30), dt.datetime(2026, 10, 26, 9, 0, tzinfo=UTC)),
+        (london(2026, 10, 22, 9, 30), dt.datetime(2026, 10, 22, 8, 30, tzinfo=UTC)),
+        (london(2026, 10, 26, 9, 30), dt.datetime(2026, 10, 26, 9, 30, tzinfo=UTC)),
     ],
     ids=["march-gmt", "march-bst", "october-bst", "october-gmt"],
 )
@@ -192,10 +193,10 @@ def test_the_check_in_window_is_in_london_time_across_the_clock_changes(starts, 
     enrolment = enrol_many(cohort, 1)[0]
     window = checkin.checkin_window(session)
     assert window.opens_at == opens_utc
-    assert window.closes_at - window.opens_at == dt.timedelta(minutes=150)
+    assert window.closes_at - window.opens_at == dt.timedelta(minutes=120)
 
     just_before = opens_utc - dt.timedelta(minutes=1)
-    with pytest.raises(CheckInError, match="opens at 09:00 on"):
+    with pytest.raises(CheckInError, match="opens when it starts, at 09:30 on"):
         check_in(
             session=session,
             participant=enrolment.participant,
@@ -240,7 +241,7 @@ def test_the_code_screen_says_when_check_in_opens_outside_the_window(client, fac
     client.force_login(facilitator)
     with time_machine.travel(london(2026, 5, 30, 12, 0), tick=False):
         html = client.get(reverse("cohorts:checkin_code", args=[session.pk])).content.decode()
-    assert "Check-in opens at 09:00 on Monday 1 June 2026" in html
+    assert "Check-in opens at 09:30 on Monday 1 June 2026" in html
     assert 'class="qr-code"' not in html
 
 
@@ -317,3 +318,59 @@ def test_someone_not_on_the_cohort_is_told_why_they_cannot_check_in(client, setu
     assert response.status_code == 403
     assert "Only participants taking part in this cohort" in unescape(response.content.decode())
     assert not AttendanceMark.objects.exists()
+
+
+# --- Both ways: a box for the code on the participant's home and the session page ------------
+
+
+def _box(html, session):
+    action = f'action="{reverse("cohorts:check_in", args=[session.pk])}"'
+    return action in html and 'name="code"' in html
+
+
+def test_while_check_in_is_open_the_participants_home_offers_a_box_for_the_code(client, setup):
+    cohort, session, enrolment = setup
+    client.force_login(enrolment.participant)
+    with time_machine.travel(london(2026, 6, 1, 9, 0), tick=False):
+        assert not _box(client.get(reverse("home")).content.decode(), session)
+    with time_machine.travel(DURING, tick=False):
+        html = client.get(reverse("home")).content.decode()
+        assert _box(html, session)
+        assert "Check-in is open</strong> until 11:30" in html
+        # The box posts to the same check-in page and service as the QR code's link.
+        code = checkin.current_code(session)
+        response = client.post(_checkin_url(session), {"code": code})
+        assert "You are checked in" in response.content.decode()
+        assert not _box(client.get(reverse("home")).content.decode(), session)
+    assert AttendanceMark.objects.get().method == Method.SELF_CHECK_IN
+
+
+def test_a_wrong_code_typed_on_the_home_page_is_shown_on_the_check_in_form(client, setup):
+    cohort, session, enrolment = setup
+    client.force_login(enrolment.participant)
+    with time_machine.travel(DURING, tick=False):
+        response = client.post(_checkin_url(session), {"code": "WRONG2"})
+    html = unescape(response.content.decode())
+    assert "There is a problem" in html and "That code is not right" in html
+    assert 'value="WRONG2"' in html
+    assert not AttendanceMark.objects.exists()
+
+
+def test_the_session_page_offers_the_box_to_participants_not_yet_marked(client, facilitator, setup):
+    cohort, session, enrolment = setup
+    url = reverse("cohorts:session_detail", args=[session.pk])
+    with time_machine.travel(DURING, tick=False):
+        client.force_login(enrolment.participant)
+        assert _box(client.get(url).content.decode(), session)
+        client.force_login(facilitator)
+        assert not _box(client.get(url).content.decode(), session)
+        register_save(
+            session=session,
+            entries={enrolment.pk: (Status.PRESENT, "")},
+            recorded_by=facilitator,
+        )
+        client.force_login(enrolment.participant)
+        assert not _box(client.get(url).content.decode(), session)
+    with time_machine.travel(london(2026, 6, 1, 11, 31), tick=False):
+        AttendanceMark.objects.all().delete()
+        assert not _box(client.get(url).content.decode(), session)  # closed

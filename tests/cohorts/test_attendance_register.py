@@ -62,11 +62,11 @@ def test_register_shows_who_has_already_checked_in(client, facilitator, setup):
         session=sessions[0],
         status=Status.PRESENT,
         method=Method.SELF_CHECK_IN,
-        recorded_at=london(2026, 6, 1, 9, 12),
+        recorded_at=london(2026, 6, 1, 9, 42),
     )
     client.force_login(facilitator)
     html = client.get(_url(sessions[0])).content.decode()
-    assert "Checked in at 09:12" in html
+    assert "Checked in at 09:42" in html
     assert "1 checked in themselves" in html
 
 
@@ -85,20 +85,79 @@ def test_saving_the_register_records_every_participant(client, facilitator, setu
     assert all(m.method == Method.REGISTER and m.recorded_by == facilitator for m in marks.values())
 
 
-def test_a_register_missing_one_participant_shows_an_error_and_saves_nothing(
+def test_a_partly_filled_register_keeps_what_was_entered_and_says_who_is_left(
     client, facilitator, setup
 ):
     cohort, sessions, enrolments = setup
     client.force_login(facilitator)
-    data = _post_data(enrolments)
-    del data[f"status_{enrolments[2].pk}"]
-    response = client.post(_url(sessions[0]), data)
-    html = response.content.decode()
-    assert response.status_code == 200
+    data = {f"status_{enrolments[0].pk}": "present", f"note_{enrolments[0].pk}": ""}
+    response = client.post(_url(sessions[0]), data, follow=True)
+    html = unescape(response.content.decode())
+    assert "There is a problem" not in html
+    left = [str(e.participant) for e in enrolments[1:]]
+    assert f"The register for {sessions[0].title} is saved. Not marked yet (2): " in html
+    assert ", ".join(left) in html
+    # The register shown again counts who is left at the top and keeps the mark entered.
+    assert "Not marked yet: 2 of 3" in html
+    assert AttendanceMark.objects.get(session=sessions[0]).enrolment == enrolments[0]
+    [checked] = re.findall(r"<input [^>]*\bchecked\b[^>]*>", html)
+    assert f'name="status_{enrolments[0].pk}"' in checked and 'value="present"' in checked
+
+
+def test_saving_a_register_with_nobody_marked_says_so_and_saves_nothing(client, facilitator, setup):
+    cohort, sessions, enrolments = setup
+    client.force_login(facilitator)
+    response = client.post(_url(sessions[0]), {})
+    html = unescape(response.content.decode())
     assert "There is a problem" in html
-    assert f"Choose how {enrolments[2].participant} attended" in html
-    assert f'href="#id_status_{enrolments[2].pk}_0"' in html
-    assert not AttendanceMark.objects.filter(session=sessions[0]).exists()
+    assert "Mark at least one participant" in html
+    assert html.count("Choose how") == 0  # not one error per person
+    assert not AttendanceMark.objects.exists()
+
+
+def test_mark_everyone_present_fills_the_gaps_and_saves_nothing_until_the_register_is_saved(
+    client, facilitator, setup
+):
+    cohort, sessions, enrolments = setup
+    Apology.objects.create(enrolment=enrolments[2], session=sessions[0], reason="Court")
+    client.force_login(facilitator)
+    first = client.get(_url(sessions[0])).content.decode()
+    assert "Not marked yet: 2 of 3" in first  # apologies sent count as marked
+    data = {
+        f"status_{enrolments[0].pk}": "late",
+        f"status_{enrolments[2].pk}": "apologies",
+        "fill_present": "1",
+    }
+    response = client.post(_url(sessions[0]), data)
+    html = unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "Not saved yet. Everyone who was not marked is now shown as present" in html
+    assert "Everyone is marked: 3 of 3" in html
+    checked = dict(
+        re.findall(r'<input [^>]*name="status_(\d+)"[^>]*value="([a-z-]+)"[^>]*\bchecked\b', html)
+    )
+    assert checked == {
+        str(enrolments[0].pk): "late",
+        str(enrolments[1].pk): "present",
+        str(enrolments[2].pk): "apologies",
+    }
+    assert not AttendanceMark.objects.exists()
+    # Saving what is shown records it.
+    saved = {f"status_{pk}": status for pk, status in checked.items()}
+    assert client.post(_url(sessions[0]), saved).status_code == 302
+    assert dict(
+        AttendanceMark.objects.values_list("enrolment_id", "status").order_by("enrolment_id")
+    ) == {enrolments[0].pk: "late", enrolments[1].pk: "present", enrolments[2].pk: "apologies"}
+
+
+def test_the_register_has_full_size_radios_and_works_without_javascript(client, facilitator, setup):
+    cohort, sessions, enrolments = setup
+    client.force_login(facilitator)
+    html = client.get(_url(sessions[0])).content.decode()
+    assert "govuk-radios--small" not in html
+    assert html.count('class="govuk-radios govuk-radios--inline"') == 3
+    # "Mark everyone present" is a plain submit button, not a script.
+    assert 'type="submit" name="fill_present"' in html
 
 
 def test_a_register_with_an_unknown_status_saves_nothing(client, facilitator, setup):

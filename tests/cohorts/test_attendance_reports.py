@@ -41,13 +41,17 @@ def _rate(rates, label):
     return next(r for r in rates if r.label == label)
 
 
-def test_a_participants_rate_counts_every_scheduled_session(world, manager):
+def test_a_participants_rate_so_far_counts_the_sessions_held_and_the_rule_all_scheduled(
+    world, manager
+):
     cohort, sessions, officers, councillors = world
     grid = cohort_grid(cohort=cohort, user=manager, now=NOW)
     rows = {row.enrolment.pk: row for row in grid.rows}
-    assert (rows[officers[0].pk].rate.attended, rows[officers[0].pk].rate.possible) == (4, 8)
-    assert rows[officers[0].pk].rate.percent == 50
-    assert rows[councillors[0].pk].rate.percent == 25
+    # Every session so far is 100% half way through, not 50%; the rule still needs 6 of 8.
+    assert (rows[officers[0].pk].rate.attended, rows[officers[0].pk].rate.possible) == (4, 4)
+    assert rows[officers[0].pk].rate.percent == 100
+    assert rows[councillors[0].pk].rate.percent == 50
+    assert (grid.held, grid.needed, grid.scheduled) == (4, 6, 8)
 
 
 def test_rates_per_session_organisation_and_sector(world, manager):
@@ -57,10 +61,12 @@ def test_rates_per_session_organisation_and_sector(world, manager):
     assert (first.attended, first.possible) == (4, 4)
     assert third.percent == 75
     assert fifth.percent is None  # not held yet
-    assert _rate(grid.organisation_rates, "Kent Police").percent == 50
+    assert _rate(grid.organisation_rates, "Kent Police").percent == 100
     assert _rate(grid.organisation_rates, "Kent County Council").attended == 6
-    assert _rate(grid.sector_rates, "Police").percent == 50
-    assert _rate(grid.sector_rates, "Local authority").possible == 16
+    assert _rate(grid.sector_rates, "Police").percent == 100
+    # Two people at the four sessions held so far.
+    assert _rate(grid.sector_rates, "Local authority").possible == 8
+    assert grid.overall.percent == 88  # 14 of 16
 
 
 def test_a_late_mark_counts_only_when_the_completion_rule_says_so(world, manager):
@@ -83,7 +89,7 @@ def test_withdrawn_participants_keep_their_marks_and_show_as_withdrawn(client, w
     assert row.has_left and row.rate.attended == 4
     assert "Withdrawn" in response.content.decode()
     # Withdrawn people do not count towards the organisation's rate.
-    assert _rate(grid.organisation_rates, "Kent Police").possible == 8
+    assert _rate(grid.organisation_rates, "Kent Police").possible == 4
 
 
 def test_the_grid_page_has_the_table_an_accessible_chart_and_export_links(
@@ -95,8 +101,11 @@ def test_the_grid_page_has_the_table_an_accessible_chart_and_export_links(
         html = client.get(reverse("cohorts:cohort_attendance", args=[cohort.pk])).content.decode()
     assert ">Attendance by participant and session</caption>" in html
     assert '<ul class="bar-chart">' in html
-    assert 'aria-hidden="true"><span style="width: 50%">' in html
-    assert "50%" in html
+    assert 'aria-hidden="true"><span style="width: 75%">' in html
+    assert "4 of 8 sessions held so far" in html
+    assert "Completion needs 6 of the 8 scheduled sessions" in html
+    hidden = '<span class="govuk-visually-hidden">'
+    assert f'100%<br><span class="govuk-body-s">4 of 4{hidden} sessions held' in html
     assert reverse("cohorts:cohort_attendance_export", args=[cohort.pk, "csv"]) in html
     assert reverse("cohorts:cohort_attendance_export", args=[cohort.pk, "xlsx"]) in html
 
@@ -126,8 +135,17 @@ def test_csv_export_has_one_row_per_participant(client, world, facilitator):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:5] == ["Participant", "Email", "Organisation", "Sector", "Enrolment"]
     assert len(rows) == 5
+    assert rows[0][-6:] == [
+        "Attended",
+        "Held so far",
+        "Scheduled",
+        "Needed",
+        "Rate so far (%)",
+        "Certificate",
+    ]
     officer = next(r for r in rows if r[1] == officers[0].participant.email)
-    assert officer[-3:] == ["4", "8", "50"]
+    # Today every session of June and July 2026 has been held.
+    assert officer[-6:] == ["4", "8", "8", "6", "50", ""]
 
 
 def test_xlsx_export_opens_as_a_spreadsheet(client, world, facilitator):
@@ -192,14 +210,16 @@ def test_programme_managers_see_rates_across_the_programmes_cohorts(client, worl
     CohortFactory(name="Another programme's cohort")
     rates = {r.cohort: r for r in programme_rates(programme=cohort.programme, now=NOW)}
     assert set(rates) == {cohort, empty}
-    # 4 + 4 + 2 + 4 (late counts) attended of 4 people x 8 sessions.
-    assert (rates[cohort].rate.attended, rates[cohort].rate.possible) == (14, 32)
+    # 4 + 4 + 2 + 4 (late counts) attended of 4 people x the 4 sessions held so far.
+    assert (rates[cohort].rate.attended, rates[cohort].rate.possible) == (14, 16)
     assert (rates[cohort].held, rates[cohort].scheduled) == (4, 8)
     assert rates[empty].rate.percent is None
     client.force_login(manager)
     url = reverse("cohorts:programme_attendance", args=[cohort.programme.pk])
-    html = client.get(url).content.decode()
-    assert "44%" in html and "Medway 2027" in html
+    with time_machine.travel(NOW, tick=False):
+        html = client.get(url).content.decode()
+    assert "88%" in html and "Medway 2027" in html
+    assert "over the sessions each cohort has held" in html
 
 
 def test_only_programme_managers_see_programme_rates(client, world, facilitator):

@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from accounts.models import User
-from cohorts.models import Sector
+from cohorts.models import AttendanceMark, Sector
 from tests.accounts.factories import UserFactory
 from tests.cohorts.factories import (
     AttendanceMarkFactory,
@@ -30,8 +30,11 @@ from tests.cohorts.factories import (
     EnrolmentFactory,
     OrganisationFactory,
     SeatAllocationFactory,
+    cohort_session_start,
 )
 from tests.modules.factories import ProgrammePageFactory
+
+Status = AttendanceMark.Status
 
 # The people in the world, by the name tests use as parametrised ids.
 ROLES = [
@@ -114,8 +117,14 @@ def build_world():
             "cohort-A": cohort_a,
             "cohort-B": cohort_b,
             "cohort-C": cohort_c,
-            "session-A1": CohortSessionFactory(cohort=cohort_a),
-            "session-A2": CohortSessionFactory(cohort=cohort_a),
+            # Cohort A's first two sessions, held already: attendance is recorded only for
+            # sessions that have started; cohort B's session is still to come.
+            "session-A1": CohortSessionFactory(
+                cohort=cohort_a, starts_at=cohort_session_start(cohort_a, 0)
+            ),
+            "session-A2": CohortSessionFactory(
+                cohort=cohort_a, starts_at=cohort_session_start(cohort_a, 1)
+            ),
             "session-B1": CohortSessionFactory(cohort=cohort_b),
             "session-C1": CohortSessionFactory(cohort=cohort_c),
         }
@@ -129,8 +138,10 @@ def build_world():
             cohort=cohort, organisation=organisation, participant=people[participant]
         )
         objects[f"enrolment-{name}"] = enrolment
+        # Before a session starts, apologies are the only mark there can be.
+        status = Status.APOLOGIES if cohort is cohort_b else Status.PRESENT
         objects[f"mark-{name}"] = AttendanceMarkFactory(
-            enrolment=enrolment, session=objects[session]
+            enrolment=enrolment, session=objects[session], status=status
         )
         objects[f"certificate-{name}"] = CertificateFactory(enrolment=enrolment)
     return world
