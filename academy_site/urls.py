@@ -27,6 +27,7 @@ urlpatterns = [
     path("certificates/", include("cohorts.certificates.urls")),
     path("impact/", include("impact.urls")),
     path("practice/", include("practice.urls")),
+    path("network/", include("network.urls")),
     path("credentials/", include("credentials.urls")),
 ]
 

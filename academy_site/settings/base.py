@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "single_sign_on",
     "impact",
     "practice",
+    # The champions' network and chief executive round tables (issue 20).
+    "network",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -49,8 +49,16 @@ ALLOWED = {
         "spreadsheets",
     },
     "credentials": {"accounts", "cohorts", "modules", "notifications", "scheduler", "links"},
+    "network": {
+        "accounts",
+        "cohorts",
+        "practice",
+        "notifications",
+        "links",
+    },
     "backups": set(),
     "academy_site": {
+        "network",
         "practice",
         "impact",
         "credentials",
