@@ -14,6 +14,12 @@ WHEN = {"type": "datetime-local"}
 WHEN_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
+def joining_link():
+    return forms.URLField(
+        label="Online joining link", required=False, max_length=200, assume_scheme="https"
+    )
+
+
 class ChampionProfileForm(forms.ModelForm):
     """A champion's profile, as they (or a programme manager) write it."""
 
@@ -78,6 +84,7 @@ class MentoringRequestForm(forms.Form):
 
 
 class RoundTableForm(forms.ModelForm):
+    joining_url = joining_link()
     starts_at = forms.DateTimeField(
         label="Starts (UK time)", widget=forms.DateTimeInput(WHEN), input_formats=WHEN_FORMATS
     )
@@ -181,6 +188,7 @@ class RoundTableAnswerForm(InvitationResponseForm):
 
 
 class OpenSessionForm(forms.ModelForm):
+    joining_url = joining_link()
     starts_at = forms.DateTimeField(
         label="Starts (UK time)", widget=forms.DateTimeInput(WHEN), input_formats=WHEN_FORMATS
     )

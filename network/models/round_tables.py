@@ -33,7 +33,11 @@ class RoundTable(models.Model):
     joining_url = models.URLField("joining link", blank=True)
     joining_instructions = models.TextField(max_length=2000, blank=True)
     organiser = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # Raised whenever the time or place changes, so calendars replace the event (RFC 5545).
     sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -77,7 +81,11 @@ class RoundTableInvitation(models.Model):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.INVITED)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     invited_at = models.DateTimeField(default=timezone.now)
     answered_at = models.DateTimeField(null=True, blank=True)
