@@ -138,11 +138,21 @@ def round_table_notes(request, pk):
     )
 
 
-@login_required
+def _run_or_refuse(request, pk):
+    """(round table, refusal): someone not invited is told it does not exist; an invitee that
+    only the organisers may do this."""
+    table = _visible_or_404(request, pk)
+    return table, refused(request, "run-round-tables")
+
+
+@_signed_in
 def round_table_edit(request, pk=None):
-    if response := refused(request, "run-round-tables"):
+    if pk:
+        table, response = _run_or_refuse(request, pk)
+    else:
+        table, response = None, refused(request, "run-round-tables")
+    if response:
         return response
-    table = get_object_or_404(RoundTable, pk=pk) if pk else None
     form = RoundTableForm(request.POST or None, instance=table)
     if request.method == "POST" and form.is_valid():
         try:
@@ -155,11 +165,11 @@ def round_table_edit(request, pk=None):
     return render(request, "network/round_table_form.html", {"form": form, "table": table})
 
 
-@login_required
+@_signed_in
 def round_table_invite(request, pk):
-    if response := refused(request, "run-round-tables"):
+    table, response = _run_or_refuse(request, pk)
+    if response:
         return response
-    table = get_object_or_404(RoundTable, pk=pk)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -175,11 +185,11 @@ def round_table_invite(request, pk):
     return render(request, "network/round_table_invite.html", {"form": form, "table": table})
 
 
-@login_required
+@_signed_in
 def round_table_summary(request, pk):
-    if response := refused(request, "run-round-tables"):
+    table, response = _run_or_refuse(request, pk)
+    if response:
         return response
-    table = get_object_or_404(RoundTable, pk=pk)
     form = SummaryForm(
         request.POST or None,
         initial={"summary": table.summary, "publish": bool(table.summary_published_at)},

@@ -26,6 +26,7 @@ ENTRY_POINTS = {
     "certificates:verify": "the address printed on each certificate and in its QR code "
     "(people with only the code type it into the verification form)",
     "cohorts:check_in": "the QR code shown in the room while check-in is open",
+    "network:invitation": "the single-use link in a round table's invitation email",
 }
 
 # Where each role starts: their home, or the front page for someone not signed in.

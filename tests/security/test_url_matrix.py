@@ -457,6 +457,106 @@ MATRIX = {
         lambda w: {"pk": w["certificateB"].pk, "export_format": "json"},
         "login 200 404 404 404 404 404 404",
     ),
+    # The champions' network and round tables (issue 20), in the roles of
+    # tests/security/network_world.py: other_participant is a champion, participant their
+    # would-be mentee and RT's attendee, nominator RT's invitee; everyone else is uninvited to
+    # RT and gets a 404 for it (so does cohort A's side for RTB).
+    "network:directory": (None, None, "login 200 200 200 200 200 200 200"),
+    "network:my_profile": (None, None, "login 200 200 200 200 200 200 200"),
+    "network:profile_listing": (None, None, "405 405 405 405 405 405 405 405"),
+    "network:champion_make": (None, None, "login 403 403 403 403 403 403 200"),
+    "network:applications": (None, None, "login 403 403 403 403 403 403 200"),
+    "network:champion": (
+        lambda w: {"pk": w["champion"].pk},
+        lambda w: {"pk": w["unlisted"].pk},
+        "login 200 200 200 200 200 200 200",
+    ),
+    # The participant has asked already; a champion cannot ask themself.
+    "network:mentoring_request": (
+        lambda w: {"pk": w["champion"].pk},
+        lambda w: {"pk": w["unlisted"].pk},
+        "login 403 403 200 200 200 200 200",
+    ),
+    "network:champion_approve": (
+        lambda w: {"pk": w["unlisted"].pk},
+        None,
+        "405 405 405 405 405 405 405 405",
+    ),
+    "network:mentoring": (None, None, "login 200 200 200 200 200 200 200"),
+    "network:matches": (None, None, "login 403 403 403 403 403 403 200"),
+    "network:mentoring_answer": (
+        lambda w: {"pk": w["champion"].mentorings.get().pk},
+        None,
+        "405 405 405 405 405 405 405 405",
+    ),
+    "network:mentoring_close": (
+        lambda w: {"pk": w["champion"].mentorings.get().pk},
+        None,
+        "405 405 405 405 405 405 405 405",
+    ),
+    "network:round_tables": (None, None, "login 200 200 200 200 200 200 200"),
+    "network:round_table_create": (None, None, "login 403 403 403 403 403 403 200"),
+    "network:summaries": (None, None, "login 200 200 200 200 200 200 200"),
+    # The single-use link emailed to the nominator (anyone holding it may answer).
+    "network:invitation": (
+        lambda w: {"token": w.token},
+        None,
+        "200 200 200 200 200 200 200 200",
+    ),
+    "network:round_table": (
+        lambda w: {"pk": w["RT"].pk},
+        lambda w: {"pk": w["RTB"].pk},
+        "login 200 404 200 404 404 404 200",
+    ),
+    "network:round_table_change": (
+        lambda w: {"pk": w["RT"].pk},
+        lambda w: {"pk": w["RTB"].pk},
+        "login 403 404 403 404 404 404 200",
+    ),
+    "network:round_table_answer": (
+        lambda w: {"pk": w["RT"].pk},
+        None,
+        "405 405 405 405 405 405 405 405",
+    ),
+    "network:round_table_invite": (
+        lambda w: {"pk": w["RT"].pk},
+        lambda w: {"pk": w["RTB"].pk},
+        "login 403 404 403 404 404 404 200",
+    ),
+    # Joining details, the calendar file and the notes: those who accepted.
+    "network:round_table_ics": (
+        lambda w: {"pk": w["RT"].pk},
+        lambda w: {"pk": w["RTB"].pk},
+        "login 200 404 403 404 404 404 200",
+    ),
+    "network:round_table_notes": (
+        lambda w: {"pk": w["RT"].pk},
+        lambda w: {"pk": w["RTB"].pk},
+        "login 200 404 403 404 404 404 200",
+    ),
+    "network:round_table_summary": (
+        lambda w: {"pk": w["RT"].pk},
+        lambda w: {"pk": w["RTB"].pk},
+        "login 403 404 403 404 404 404 200",
+    ),
+    "network:open_sessions": (None, None, "login 200 200 200 200 200 200 200"),
+    # Listed champions (the other participant) and programme managers publish them.
+    "network:open_session_create": (None, None, "login 403 200 403 403 403 403 200"),
+    "network:open_session": (
+        lambda w: {"pk": w["OS"].pk},
+        None,
+        "login 200 200 200 200 200 200 200",
+    ),
+    "network:open_session_booking": (
+        lambda w: {"pk": w["OS"].pk},
+        None,
+        "405 405 405 405 405 405 405 405",
+    ),
+    "network:open_session_ics": (
+        lambda w: {"pk": w["OS"].pk},
+        None,
+        "login 200 200 200 200 200 200 200",
+    ),
 }
 
 

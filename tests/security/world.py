@@ -42,6 +42,7 @@ from tests.cohorts.factories import (
 )
 from tests.cohorts.world import _ensure_home_page
 from tests.modules.factories import ModulePageFactory, ProgrammePageFactory
+from tests.security.network_world import build_network_records
 
 ROLES = [
     "anonymous",
@@ -194,6 +195,7 @@ def build_security_world():
             "enrolmentO": invited,
         }
     )
+    build_network_records(world)
     return world
 
 
