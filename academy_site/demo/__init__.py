@@ -22,6 +22,7 @@ from . import (
     designs,
     enrolment,
     learning,
+    network,
     pages,
     people,
     reset,
@@ -60,4 +61,5 @@ def load_demo(*, now) -> DemoWorld:
         modules=[module for modules in world.modules.values() for module in modules],
         organisations=world.organisations,
     )
+    world.summary += network.load(world)
     return world

@@ -13,7 +13,7 @@ class OpenSession(models.Model):
     """A pre-arranged open session a champion hosts (published by them or by a programme
     manager for them): signed-in people book a place, past capacity onto a waiting list."""
 
-    host = models.ForeignKey(ChampionProfile, on_delete=models.PROTECT, related_name="sessions")
+    host = models.ForeignKey(ChampionProfile, on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(max_length=200)
     description = models.TextField(max_length=3000, blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="open_sessions")
