@@ -1,8 +1,12 @@
 from wagtail import hooks
 
 from notifications.kinds import REGISTER_KINDS
+from personal_data import registry as personal_data_registry
 
-from . import emails
+from . import emails, personal_data
+
+hooks.register(personal_data_registry.EXPORT, personal_data.export_person, order=60)
+hooks.register(personal_data_registry.ERASE, personal_data.erase_person, order=60)
 
 
 @hooks.register(REGISTER_KINDS)

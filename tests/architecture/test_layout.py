@@ -54,6 +54,7 @@ ALLOWED = {
         "cohorts",
         "practice",
         "notifications",
+        "personal_data",
         "links",
     },
     "backups": set(),

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from network import services
 from network.models import ChampionProfile, Mentoring
+from personal_data import services as personal_data_services
 from practice.models import Theme
 from tests.accounts.factories import UserFactory
 from tests.network.factories import ChampionFactory
@@ -170,3 +171,14 @@ def test_an_application_is_listed_once_a_manager_approves_it(client, manager):
     client.post(reverse("network:champion_approve", args=[profile.pk]))
     profile.refresh_from_db()
     assert profile.is_listed
+
+
+def test_a_persons_download_holds_their_profile_and_erasure_removes_it():
+    champion = ChampionFactory()
+    mentee = UserFactory()
+    services.mentoring_request(mentee=mentee, champion=champion, note="My private worry.")
+    data = personal_data_services.personal_data_export(person=mentee)
+    assert data["mentoring"][0]["note"] == "My private worry."
+    assert personal_data_services.personal_data_csv(data)
+    personal_data_services.person_erase(actor=UserFactory(programme_manager=True), person=mentee)
+    assert Mentoring.objects.get().note == "[removed]"
