@@ -4,7 +4,6 @@ matches programme managers follow, and the network's part of each person's home.
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.utils import timezone
 
 from accounts.roles import is_programme_manager
@@ -113,7 +112,6 @@ class NetworkHome:
 
     profile: ChampionProfile | None = None
     to_answer: list = field(default_factory=list)
-    mentoring_count: int = 0
     invitations: list = field(default_factory=list)
     has_round_tables: bool = False
     manager: bool = False
@@ -121,6 +119,8 @@ class NetworkHome:
 
 
 def network_home(user, *, now=None):
+    """Two queries for most people (their profile, their coming round tables); a champion's
+    requests to answer and a manager's applications to approve add one each."""
     now = now or timezone.now()
     home = NetworkHome(manager=is_programme_manager(user))
     home.profile = ChampionProfile.objects.filter(person=user).first()
@@ -130,14 +130,12 @@ def network_home(user, *, now=None):
             .select_related("mentee")
             .order_by("requested_at")[:20]
         )
-    home.mentoring_count = Mentoring.objects.filter(
-        Q(mentee=user) | Q(champion__person=user)
-    ).count()
-    invitations = RoundTableInvitation.objects.filter(person=user).select_related("round_table")
-    home.has_round_tables = home.manager or invitations.exists()
     home.invitations = list(
-        invitations.filter(round_table__ends_at__gt=now).order_by("round_table__starts_at")[:10]
+        RoundTableInvitation.objects.filter(person=user, round_table__ends_at__gt=now)
+        .select_related("round_table")
+        .order_by("round_table__starts_at")[:10]
     )
+    home.has_round_tables = home.manager or bool(home.invitations)
     if home.manager:
         home.applications = ChampionProfile.objects.filter(status="applied").count()
     return home

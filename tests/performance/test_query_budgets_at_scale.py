@@ -28,8 +28,9 @@ BUDGETS = {
     "bare StandardPage": 9,
     # 10, and one query each to know which of their own pages to offer (calendar, certificates,
     # learning log: cohorts.permissions and modules.permissions), and two asking what evidence
-    # of impact wants of the person (ratings due, sessions to answer).
-    "participant home": 15,
+    # of impact wants of the person (ratings due, sessions to answer), and two for the champions'
+    # network (their champion profile, their coming round tables: network.selectors).
+    "participant home": 17,
     # 13, and one for the modules before and after it (next and previous module links).
     "module page": 14,
     "cohort attendance grid": 12,
