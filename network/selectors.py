@@ -47,14 +47,14 @@ def directory(*, theme=None, region="", sector="", offer="", page_number=1):
     return Paginator(champions, PAGE_SIZE).get_page(page_number)
 
 
-def mentorings_of(user):
-    """A person's mentorings: those they give (as champion) and those they receive."""
+def mentorings_of(user, *, giving_page=1, receiving_page=1):
+    """A person's mentorings, a page of each: those they give (as champion) and receive."""
     base = Mentoring.objects.select_related(
         "champion__person", "champion__organisation", "mentee"
-    ).order_by("-requested_at")
+    ).order_by("-requested_at", "pk")
     return {
-        "giving": list(base.filter(champion__person=user)[:100]),
-        "receiving": list(base.filter(mentee=user)[:100]),
+        "giving": Paginator(base.filter(champion__person=user), PAGE_SIZE).get_page(giving_page),
+        "receiving": Paginator(base.filter(mentee=user), PAGE_SIZE).get_page(receiving_page),
     }
 
 

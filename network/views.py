@@ -83,7 +83,12 @@ def mentoring_request(request, pk):
 @login_required
 def mentoring(request):
     """A person's mentoring, given and received; contact details once accepted."""
-    return render(request, "network/mentoring.html", selectors.mentorings_of(request.user))
+    pages = selectors.mentorings_of(
+        request.user,
+        giving_page=request.GET.get("giving") or 1,
+        receiving_page=request.GET.get("receiving") or 1,
+    )
+    return render(request, "network/mentoring.html", pages)
 
 
 def _mentoring_of(request, pk):
