@@ -23,7 +23,7 @@ def export_person(person):
             if profile
             else None
         ),
-        "mentoring": [
+        "mentorings": [
             {
                 "champion": str(m.champion.person),
                 "mentee": str(m.mentee),

@@ -178,7 +178,7 @@ def test_a_persons_download_holds_their_profile_and_erasure_removes_it():
     mentee = UserFactory()
     services.mentoring_request(mentee=mentee, champion=champion, note="My private worry.")
     data = personal_data_services.personal_data_export(person=mentee)
-    assert data["mentoring"][0]["note"] == "My private worry."
+    assert data["mentorings"][0]["note"] == "My private worry."
     assert personal_data_services.personal_data_csv(data)
     personal_data_services.person_erase(actor=UserFactory(programme_manager=True), person=mentee)
     assert Mentoring.objects.get().note == "[removed]"
