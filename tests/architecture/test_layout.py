@@ -55,6 +55,7 @@ ALLOWED = {
         "practice",
         "notifications",
         "personal_data",
+        "scheduler",
         "links",
     },
     "backups": set(),

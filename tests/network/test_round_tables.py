@@ -3,6 +3,7 @@ no account through the single-use link, setting a password), the attendee list f
 joining details and the calendar file for those who accepted, notes with no author for
 attendees only, a warning before a note that names someone, a published cleared summary."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from icalendar import Calendar
 from accounts.models import User
 from network import round_tables
 from network.models import RoundTableInvitation
+from network.reminders import network_reminders_send_due
 from tests.accounts.factories import UserFactory
 from tests.network.factories import ChampionFactory, InvitationFactory, RoundTableFactory
 
@@ -120,3 +122,13 @@ def test_an_invitee_already_invited_is_not_invited_twice(manager, table):
     round_tables.round_table_invite(actor=manager, round_table=table, invitees=[invitee])
     again = round_tables.round_table_invite(actor=manager, round_table=table, invitees=[invitee])
     assert again == [] and table.invitations.count() == 1
+
+
+def test_those_who_accepted_are_reminded_the_day_before_once(table):
+    attendee = InvitationFactory(round_table=table, status=ACCEPTED).person
+    InvitationFactory(round_table=table)  # not answered: no reminder
+    day_before = table.starts_at - dt.timedelta(hours=20)
+    assert network_reminders_send_due(now=day_before) == 1
+    assert network_reminders_send_due(now=day_before) == 0
+    assert mail.outbox[-1].to == [attendee.email]
+    assert network_reminders_send_due(now=table.starts_at - dt.timedelta(days=3)) == 0
