@@ -86,10 +86,14 @@ class MentoringRequestForm(forms.Form):
 class RoundTableForm(forms.ModelForm):
     joining_url = joining_link()
     starts_at = forms.DateTimeField(
-        label="Starts (UK time)", widget=forms.DateTimeInput(WHEN), input_formats=WHEN_FORMATS
+        label="Starts (UK time)",
+        widget=forms.DateTimeInput(WHEN, format="%Y-%m-%dT%H:%M"),
+        input_formats=WHEN_FORMATS,
     )
     ends_at = forms.DateTimeField(
-        label="Ends (UK time)", widget=forms.DateTimeInput(WHEN), input_formats=WHEN_FORMATS
+        label="Ends (UK time)",
+        widget=forms.DateTimeInput(WHEN, format="%Y-%m-%dT%H:%M"),
+        input_formats=WHEN_FORMATS,
     )
 
     class Meta:
@@ -190,10 +194,14 @@ class RoundTableAnswerForm(InvitationResponseForm):
 class OpenSessionForm(forms.ModelForm):
     joining_url = joining_link()
     starts_at = forms.DateTimeField(
-        label="Starts (UK time)", widget=forms.DateTimeInput(WHEN), input_formats=WHEN_FORMATS
+        label="Starts (UK time)",
+        widget=forms.DateTimeInput(WHEN, format="%Y-%m-%dT%H:%M"),
+        input_formats=WHEN_FORMATS,
     )
     ends_at = forms.DateTimeField(
-        label="Ends (UK time)", widget=forms.DateTimeInput(WHEN), input_formats=WHEN_FORMATS
+        label="Ends (UK time)",
+        widget=forms.DateTimeInput(WHEN, format="%Y-%m-%dT%H:%M"),
+        input_formats=WHEN_FORMATS,
     )
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple, required=False

@@ -5,7 +5,6 @@ and the notes. Programme managers run them."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,19 +30,6 @@ def _visible_or_404(request, pk):
     )
 
 
-def _signed_in(view):
-    """Strangers sign in first (before anyone is told whether a round table exists)."""
-
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
-
-
 @login_required
 def round_table_list(request):
     page = selectors.round_tables_for(request.user, page_number=request.GET.get("page") or 1)
@@ -60,7 +46,7 @@ def summaries(request):
     return render(request, "network/summaries.html", {"page": page})
 
 
-@_signed_in
+@login_required
 def round_table(request, pk):
     table = _visible_or_404(request, pk)
     user = request.user
@@ -80,7 +66,7 @@ def round_table(request, pk):
 
 
 @require_POST
-@_signed_in
+@login_required
 def round_table_answer(request, pk):
     table = _visible_or_404(request, pk)
     if response := refused(request, "answer-invitation", table):
@@ -91,7 +77,7 @@ def round_table_answer(request, pk):
     return redirect("network:round_table", table.pk)
 
 
-@_signed_in
+@login_required
 def round_table_calendar(request, pk):
     table = _visible_or_404(request, pk)
     if response := refused(request, "see-joining-details", table):
@@ -103,7 +89,7 @@ def round_table_calendar(request, pk):
     return response
 
 
-@_signed_in
+@login_required
 def round_table_notes(request, pk):
     """The notes, with no author shown; the organiser adds a point here, and is warned before
     saving one that names someone invited."""
@@ -145,7 +131,7 @@ def _run_or_refuse(request, pk):
     return table, refused(request, "run-round-tables")
 
 
-@_signed_in
+@login_required
 def round_table_edit(request, pk=None):
     if pk:
         table, response = _run_or_refuse(request, pk)
@@ -165,7 +151,7 @@ def round_table_edit(request, pk=None):
     return render(request, "network/round_table_form.html", {"form": form, "table": table})
 
 
-@_signed_in
+@login_required
 def round_table_invite(request, pk):
     table, response = _run_or_refuse(request, pk)
     if response:
@@ -185,7 +171,7 @@ def round_table_invite(request, pk):
     return render(request, "network/round_table_invite.html", {"form": form, "table": table})
 
 
-@_signed_in
+@login_required
 def round_table_summary(request, pk):
     table, response = _run_or_refuse(request, pk)
     if response:
