@@ -13,6 +13,7 @@ from . import open_sessions, selectors
 from .calendar import open_session_ics
 from .forms import OpenSessionForm
 from .models import ChampionProfile, OpenSession
+from .permissions import check
 from .views import refused
 
 
@@ -43,7 +44,37 @@ def open_session(request, pk):
     return render(
         request,
         "network/open_session.html",
-        {"session": session, "booking": selectors.booking_of(request.user, session)},
+        {
+            "session": session,
+            "booking": selectors.booking_of(request.user, session),
+            "keeps_register": check(request.user, "keep-register", session),
+        },
+    )
+
+
+@login_required
+def open_session_register(request, pk):
+    """Who came: the host ticks those with a place who were there, once it has started."""
+    session = _session(pk)
+    if response := refused(request, "keep-register", session):
+        return response
+    bookings = session.bookings.filter(status="booked").select_related("person")
+    if request.method == "POST":
+        try:
+            present = open_sessions.open_session_register_save(
+                actor=request.user,
+                session=session,
+                attended_ids=[int(v) for v in request.POST.getlist("attended") if v.isdigit()],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"The register is saved: {present} present.")
+            return redirect("network:open_session", session.pk)
+    return render(
+        request,
+        "network/open_session_register.html",
+        {"session": session, "bookings": bookings, "open": session.has_started()},
     )
 
 

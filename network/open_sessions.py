@@ -74,3 +74,18 @@ def open_session_cancel(*, person, session):
                     partial(tasks.open_session_place_send.enqueue, booking_id=first.pk)
                 )
     return booking
+
+
+def open_session_register_save(*, actor, session, attended_ids, now=None):
+    """The host (or a programme manager) records who came, among those with a place, once the
+    session has started. Returns how many are marked present."""
+    allowed = check(actor, "keep-register", session)
+    if not allowed:
+        raise ValidationError(allowed.reason)
+    if not session.has_started(now):
+        raise ValidationError("The register opens when the session starts.")
+    with transaction.atomic():
+        booked = session.bookings.filter(status=Booking.BOOKED)
+        present = booked.filter(pk__in=attended_ids).update(attended=True)
+        booked.exclude(pk__in=attended_ids).update(attended=False)
+    return present

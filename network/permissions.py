@@ -140,6 +140,12 @@ def can_book(user, session):
     return ALLOWED
 
 
+def can_keep_register(user, session):
+    if is_programme_manager(user) or (signed_in(user) and session.host.person_id == user.pk):
+        return ALLOWED
+    return Permission(False, "Only the host and programme managers keep the register.")
+
+
 RULES = {
     "see-directory": can_see_directory,
     "see-champion": can_see_champion,
@@ -157,6 +163,7 @@ RULES = {
     "see-notes": can_see_notes,
     "publish-session": can_publish_session,
     "book": can_book,
+    "keep-register": can_keep_register,
 }
 
 

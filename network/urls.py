@@ -61,6 +61,11 @@ urlpatterns = [
         name="open_session_booking",
     ),
     path(
+        "open-sessions/<int:pk>/register/",
+        open_session_views.open_session_register,
+        name="open_session_register",
+    ),
+    path(
         "open-sessions/<int:pk>/calendar.ics",
         open_session_views.open_session_calendar,
         name="open_session_ics",

@@ -42,6 +42,10 @@ class OpenSession(models.Model):
     def __str__(self):
         return self.title
 
+    def has_started(self, now=None):
+        """Attendance is recorded only once the session has started (as a cohort session's)."""
+        return self.starts_at <= (now or timezone.now())
+
 
 class OpenSessionBooking(models.Model):
     """One person's place on an open session: booked, waiting (past capacity, first come first
@@ -58,6 +62,8 @@ class OpenSessionBooking(models.Model):
     )
     status = models.CharField(max_length=20, choices=Status.choices)
     created_at = models.DateTimeField(default=timezone.now)
+    # Kept by the host on the session's register once it has started; None until then.
+    attended = models.BooleanField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

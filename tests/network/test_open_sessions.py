@@ -72,3 +72,27 @@ def test_people_book_from_the_page_and_add_it_to_their_calendar(client, session)
     ics = client.get(reverse("network:open_session_ics", args=[session.pk]))
     event = Calendar.from_ical(ics.content).walk("VEVENT")[0]
     assert str(event["uid"]) == f"open-session-{session.pk}@academy"
+
+
+def test_the_host_keeps_the_register_once_it_has_started(client, session):
+    came, missed = UserFactory(), UserFactory()
+    for person in (came, missed):
+        session.capacity = 2
+        session.save()
+        open_sessions.open_session_book(person=person, session=session)
+    booking = OpenSessionBooking.objects.get(person=came)
+    with pytest.raises(ValidationError, match="opens when"):
+        open_sessions.open_session_register_save(
+            actor=session.host.person, session=session, attended_ids=[booking.pk]
+        )
+    client.force_login(came)
+    url = reverse("network:open_session_register", args=[session.pk])
+    assert client.get(url).status_code == 403
+    started = session.starts_at + dt.timedelta(minutes=5)
+    open_sessions.open_session_register_save(
+        actor=session.host.person, session=session, attended_ids=[booking.pk], now=started
+    )
+    assert dict(OpenSessionBooking.objects.values_list("person", "attended")) == {
+        came.pk: True,
+        missed.pk: False,
+    }

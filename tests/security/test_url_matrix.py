@@ -552,6 +552,12 @@ MATRIX = {
         None,
         "405 405 405 405 405 405 405 405",
     ),
+    # The host (the other participant) and programme managers keep the register.
+    "network:open_session_register": (
+        lambda w: {"pk": w["OS"].pk},
+        None,
+        "login 403 200 403 403 403 403 200",
+    ),
     "network:open_session_ics": (
         lambda w: {"pk": w["OS"].pk},
         None,
