@@ -182,5 +182,11 @@ def question_set_lines(*, question_set, user):
 
 
 def question_sets_of(*, user, page_number=1):
-    sets = QuestionSet.objects.filter(created_by=user).order_by("-created_at", "-pk")
+    """The question sets this person may open, newest first: their own (programme managers,
+    every one, with its maker)."""
+    sets = (
+        QuestionSet.objects.visible_to(user)
+        .select_related("created_by")
+        .order_by("-created_at", "-pk")
+    )
     return Paginator(sets, PROPOSALS_PAGE_SIZE).get_page(page_number)

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from accounts.roles import is_programme_manager
 from cohorts.models import Organisation
 
 from . import exports, selectors, services
@@ -187,7 +188,14 @@ def question_bank(request):
     return render(
         request,
         "practice/question_bank.html",
-        {"form": form, "page": page, "groups": groups, "chosen": chosen, "my_sets": my_sets},
+        {
+            "form": form,
+            "page": page,
+            "groups": groups,
+            "chosen": chosen,
+            "my_sets": my_sets,
+            "every_set": is_programme_manager(request.user),
+        },
         status=400 if form.errors else 200,
     )
 
