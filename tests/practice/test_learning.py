@@ -2,7 +2,6 @@
 themes, only those its reader may open; a case study lists the modules citing it that its
 reader may open. The practice app never imports modules (modules imports practice)."""
 
-
 import pytest
 
 from tests.cohorts.factories import CohortFactory, EnrolmentFactory
@@ -89,4 +88,3 @@ def test_a_case_study_lists_the_modules_citing_it_that_the_reader_may_open(
     assert "Integrating care" in html and "Councillors and care" not in html
     assert "Integrating care" not in cited(None)
     assert "Integrating care" not in cited(participant)
-
