@@ -71,3 +71,21 @@ def facilitator(db):
 @pytest.fixture
 def nominator(db):
     return UserFactory(nominator=True, email="nominator@example.org")
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores what the migrations made (serialized_rollback). One
+    that does not leaves its flush re-creating content types with new ids on PostgreSQL (its
+    sequences are not reset), and the next test that restores them fails on a duplicate."""
+    plain = [
+        item.nodeid
+        for item in items
+        if (mark := item.get_closest_marker("django_db"))
+        and mark.kwargs.get("transaction")
+        and not mark.kwargs.get("serialized_rollback")
+    ]
+    if plain:
+        raise pytest.UsageError(
+            "Mark transactional tests django_db(transaction=True, serialized_rollback=True): "
+            + ", ".join(plain)
+        )

@@ -100,10 +100,12 @@ def cohort_session_cancel(*, session, actor, reason, now=None) -> CohortSession:
 def session_deletable(session) -> Permission:
     """A session may be deleted only before anyone has been told of it or recorded against
     it; after that it is cancelled instead, and kept."""
-    if AttendanceMark.objects.filter(session=session).exists() or (
-        Apology.objects.filter(session=session).exists()
-    ):
-        return Permission(False, "It has attendance marks or apologies: cancel it instead.")
+    if AttendanceMark.objects.filter(session=session).exists():
+        return Permission(
+            False, "It has attendance marks: it took place, so it stays in the cohort's record."
+        )
+    if Apology.objects.filter(session=session).exists():
+        return Permission(False, "People sent apologies for it: cancel it instead.")
     if Enrolment.objects.filter(cohort_id=session.cohort_id, status__in=TOLD).exists():
         return Permission(
             False, "People on the cohort have been told of it: cancel it instead, so it is kept."

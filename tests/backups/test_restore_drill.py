@@ -104,7 +104,7 @@ print(response.content.decode())
 
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the drill uses pg_dump/pg_restore")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_restores_into_a_fresh_database_and_media_folder(tmp_path, fresh_database):
     media, restored_media = tmp_path / "media", tmp_path / "restored-media"
     storages = {
@@ -175,7 +175,7 @@ def test_a_backup_restores_into_a_fresh_database_and_media_folder(tmp_path, fres
 
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the drill uses pg_dump/pg_restore")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_restore_never_overwrites_a_database_that_has_tables(tmp_path):
     with override_settings(
         STORAGES={

@@ -1,7 +1,8 @@
-"""Changes after the fact are explicit: adding or removing a cohort session, or changing the
-completion rule, on a cohort that already has certificates or sign-offs shows the programme
-manager who would change standing (`standing_changes_preview`) and saves only once confirmed.
-Issued certificates stay valid, and the screen says so."""
+"""Changes after the fact are explicit: adding a cohort session, or changing the completion
+rule, on a cohort that already has certificates or sign-offs shows the programme manager who
+would change standing (`standing_changes_preview`) and saves only once confirmed. A session
+people were told of is never removed: it is cancelled instead, with the same preview. Issued
+certificates stay valid, and the screen says so."""
 
 import datetime as dt
 import re
@@ -185,42 +186,30 @@ def test_a_confirmation_given_for_another_preview_does_not_count(client, manager
     client.force_login(manager)
     added = cohort_data(world.cohort, sessions=world.sessions, new=[("Extra", NEW_SESSION)])
     shown = client.post(cohort_edit(world.cohort), added).content.decode()
-    # The manager then removes the first session as well: a different change, shown again.
-    removed = cohort_data(world.cohort, sessions=world.sessions[1:], new=[("Extra", NEW_SESSION)])
+    # The manager then adds a second session as well: a different change, shown again.
+    later = NEW_SESSION + dt.timedelta(days=1)
+    two = cohort_data(
+        world.cohort, sessions=world.sessions, new=[("Extra", NEW_SESSION), ("More", later)]
+    )
     response = client.post(
-        cohort_edit(world.cohort), removed | {"confirm_standing_changes": confirmation(shown)}
+        cohort_edit(world.cohort), two | {"confirm_standing_changes": confirmation(shown)}
     )
     assert response.status_code == 200
-    assert "would be deleted with it" in response.content.decode()
+    page = response.content.decode()
+    assert confirmation(page) != confirmation(shown)
     assert world.cohort.sessions.count() == 4
 
 
-def test_removing_a_session_with_marks_asks_first_even_when_nobody_is_moved(client, manager, world):
+def test_a_session_that_took_place_is_never_removed(client, manager, world):
+    """Its marks are the record certificates were issued on; a session that did not take place
+    is cancelled instead (from the sessions page, with the same preview of who would change)."""
     client.force_login(manager)
     response = client.post(
         cohort_edit(world.cohort), cohort_data(world.cohort, sessions=world.sessions[:3])
     )
     assert response.status_code == 200
-    assert "3 attendance marks recorded for the session removed would be deleted with it" in (
-        response.content.decode()
-    )
+    assert "it took place, so it stays in the cohort" in response.content.decode()
     assert world.cohort.sessions.count() == 4
-
-
-def test_removing_a_session_without_marks_that_moves_nobody_saves_at_once(client, manager, world):
-    world.certificate.delete()
-    client.force_login(manager)
-    unheld = CohortSession.objects.create(
-        cohort=world.cohort,
-        title="Extra",
-        starts_at=NEW_SESSION,
-        ends_at=NEW_SESSION + dt.timedelta(hours=3),
-    )
-    response = client.post(
-        cohort_edit(world.cohort), cohort_data(world.cohort, sessions=world.sessions)
-    )
-    assert response.status_code == 302
-    assert not CohortSession.objects.filter(pk=unheld.pk).exists()
 
 
 def test_a_cohort_without_certificates_or_sign_offs_saves_without_asking(client, manager, world):

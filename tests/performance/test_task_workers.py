@@ -22,7 +22,7 @@ pytestmark = [
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="the workers' row locks need PostgreSQL"
     ),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 BASE_DIR = Path(__file__).resolve().parents[2]
