@@ -107,8 +107,9 @@ def _database_exists(name):
 def cached_database(name, *, national_scale=1.0, case_studies=0):
     """`name` as a copy of a cached template: migrated, the demo data, the national data at
     `national_scale` and `case_studies` more case studies, VACUUM ANALYZEd. The template is made
-    once (a minute or two) and kept between runs while the migrations, the demo data and the
-    generators are unchanged, on the same day (older templates are dropped); copying it takes seconds."""
+    once (a few minutes) and kept between runs while the migrations, the demo data and the
+    generators are unchanged, on the same day (older templates are dropped); copying it takes
+    seconds."""
     # Today's date too: the generators place sessions and marks around today.
     today = time.strftime("%Y-%m-%d")
     template = f"academy_bench_tpl_{_data_fingerprint(national_scale, case_studies, today)}"

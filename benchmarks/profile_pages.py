@@ -46,7 +46,7 @@ def profile(urls, cookies, names, detail):
             assert response.status_code == 200, (name, path, response.status_code)
         queries = []
 
-        def count(execute, sql, params, many, context):
+        def count(execute, sql, params, many, context, queries=queries):
             queries.append(sql)
             return execute(sql, params, many, context)
 
@@ -65,6 +65,8 @@ def profile(urls, cookies, names, detail):
             stats = pstats.Stats(profiler, stream=out)
             stats.sort_stats("cumulative").print_stats(45)
             stats.sort_stats("tottime").print_stats(20)
+            if os.environ.get("BENCH_PROFILE_FILTER"):  # a regular expression of file names
+                stats.sort_stats("cumulative").print_stats(os.environ["BENCH_PROFILE_FILTER"], 40)
             print(out.getvalue())
             for sql in queries:
                 print(f"  {sql[:300]}")

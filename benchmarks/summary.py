@@ -13,7 +13,9 @@ import platform
 import sys
 from pathlib import Path
 
-RESULTS = Path(os.environ.get("BENCH_RESULTS", Path(__file__).resolve().parent.parent / ".bench-results"))
+RESULTS = Path(
+    os.environ.get("BENCH_RESULTS", Path(__file__).resolve().parent.parent / ".bench-results")
+)
 
 PAGES = [
     "participant home",
@@ -116,7 +118,9 @@ def rows():
         )
     else:
         out.append(("one certificate issued: <= 1.25 x plain WeasyPrint", "not measured", None))
-        out.append(("RSS growth over a bulk of 200: <= 1.5 x plain WeasyPrint's", "not measured", None))
+        out.append(
+            ("RSS growth over a bulk of 200: <= 1.5 x plain WeasyPrint's", "not measured", None)
+        )
     return out
 
 

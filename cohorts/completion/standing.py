@@ -35,7 +35,6 @@ from ..models import (
     attended_statuses,
 )
 
-
 # Beyond this many enrolments, their marks are found by their cohorts.
 IDS_IN_QUERY = 200
 
@@ -289,9 +288,7 @@ def standings_for(
             ),
             statuses=marks,
             modules_missing=[
-                m.title
-                for m in required
-                if (enrolment.participant_id, m.pk) not in completed
+                m.title for m in required if (enrolment.participant_id, m.pk) not in completed
             ],
             sign_off=sign_offs.get(enrolment.pk),
             risks=at_risk_flags(sessions=cohort_sessions, statuses=marks, rule=rule),
