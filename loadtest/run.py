@@ -129,15 +129,13 @@ def main():
         f"SELECT id FROM cohorts_cohortsession WHERE cohort_id={cohort} AND starts_at <= now()"
         " ORDER BY starts_at",
     ).splitlines()
-    # The participant's own programme: modules of other programmes are (rightly) forbidden.
+    # The cohort's own programme (everyone on it reads them): modules of other programmes are
+    # (rightly) forbidden.
     modules = _stack.query(
         DB,
         "SELECT p.url_path FROM wagtailcore_page p JOIN modules_modulepage m"
         " ON m.page_ptr_id=p.id JOIN wagtailcore_page prog ON p.path LIKE prog.path || '%%'"
-        " JOIN cohorts_cohort c ON c.programme_id=prog.id"
-        " JOIN cohorts_enrolment e ON e.cohort_id=c.id"
-        " JOIN accounts_user u ON u.id=e.participant_id"
-        " WHERE p.live AND u.username='participant' AND e.status='confirmed'",
+        f" JOIN cohorts_cohort c ON c.programme_id=prog.id WHERE p.live AND c.id={cohort}",
     ).splitlines()
     # Everyone taking part in the cohort checks in: the `participant` login and the officers.
     participants = _stack.query(
