@@ -159,6 +159,17 @@ def report(title, results, urls):
         )
 
 
+def report_scale(demo, large, urls, aim=1.2):
+    """The larger database's p95 against the smaller's (bench_practice_search.py)."""
+    print(f"-- p95 on the larger database / on the smaller (aim <= {aim})")
+    print(f"{'page':34} {'raw':>6} {'against its baseline':>21}")
+    for name in demo:
+        raw = large[name].p95 / demo[name].p95
+        # Against each run's baseline: cancels a drift of the machine between the two runs.
+        relative = large[name].p95_ratio / demo[name].p95_ratio
+        print(f"{name:34} {raw:6.2f} {relative:21.2f}")
+
+
 def main():
     started = time.monotonic()
     _stack.cached_database(DB, national_scale=SCALE, case_studies=CASE_STUDIES)
