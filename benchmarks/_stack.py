@@ -3,6 +3,7 @@ loaded with the demo data, gunicorn (DEBUG off) on a free 127.0.0.1 port, and si
 sessions. Everything it starts, it stops."""
 
 import contextlib
+import hashlib
 import json
 import os
 import socket
@@ -79,6 +80,63 @@ def fresh_database(name, *, national_scale=None, static=True):
     settle(name)
     if static:
         manage(name, "collectstatic", "--noinput", "-v0")
+
+
+# What the cached national database is made from: when any of it changes, it is made again.
+_DATA_SOURCES = [
+    "*/migrations/*.py",
+    "academy_site/demo/*.py",
+    "academy_site/management/commands/*.py",
+    "practice/management/commands/generate_case_studies.py",
+]
+
+
+def _data_fingerprint(*extra):
+    digest = hashlib.sha256(repr(extra).encode())
+    for pattern in _DATA_SOURCES:
+        for path in sorted(BASE_DIR.glob(pattern)):
+            digest.update(str(path.relative_to(BASE_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def _database_exists(name):
+    return query("postgres", f"SELECT 1 FROM pg_database WHERE datname='{name}'") == "1"
+
+
+def cached_database(name, *, national_scale=1.0, case_studies=0):
+    """`name` as a copy of a cached template: migrated, the demo data, the national data at
+    `national_scale` and `case_studies` more case studies, VACUUM ANALYZEd. The template is made
+    once (a few minutes) and kept between runs while the migrations, the demo data and the
+    generators are unchanged, on the same day (older templates are dropped); copying it takes
+    seconds."""
+    # Today's date too: the generators place sessions and marks around today.
+    today = time.strftime("%Y-%m-%d")
+    template = f"academy_bench_tpl_{_data_fingerprint(national_scale, case_studies, today)}"
+    if not _database_exists(template):
+        for old in query(
+            "postgres", "SELECT datname FROM pg_database WHERE datname LIKE 'academy_bench_tpl_%'"
+        ).split():
+            subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", old], check=True)
+        started = time.monotonic()
+        building = f"{template}_building"
+        fresh_database(building, national_scale=national_scale, static=False)
+        if case_studies:
+            manage(
+                building,
+                "generate_case_studies",
+                "--count",
+                str(case_studies),
+                settings="academy_site.settings.dev",
+            )
+            settle(building)
+        query("postgres", f"ALTER DATABASE {building} RENAME TO {template}")
+        print(f"Made the cached national database in {time.monotonic() - started:.0f} s")
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+    subprocess.run(
+        ["createdb", "-h", "127.0.0.1", "-U", "postgres", "-T", template, name], check=True
+    )
+    manage(name, "collectstatic", "--noinput", "-v0")
 
 
 def settle(name):

@@ -23,12 +23,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 TMP = tempfile.TemporaryDirectory(prefix="bench-certificates-")
 os.environ["DJANGO_SETTINGS_MODULE"] = "academy_site.settings.test"
 os.environ["READ_DOT_ENV"] = "false"
 os.environ["DATABASE_URL"] = f"sqlite:///{TMP.name}/bench.sqlite3"
 
 import django  # noqa: E402
+import summary  # noqa: E402
 
 django.setup()
 
@@ -206,11 +208,20 @@ def main():
         for c in Certificate.objects.filter(enrolment__in=bulk).order_by("pk")
     ]
     floor_rss_before = rss_mib()
+    floor_sampler = RssSampler()
+    floor_sampler.start()
     t, c = time.perf_counter(), time.process_time()
     for html in htmls:
         plain_render(html)
     floor_t, floor_c = time.perf_counter() - t, time.process_time() - c
+    floor_sampler.running = False
+    floor_sampler.join()
     floor_growth = rss_mib() - floor_rss_before
+    # Growth over each run: its highest resident set size against just before it.
+    floor_peak_growth = max(rss for _, rss in floor_sampler.samples + [(0, rss_mib())]) - (
+        floor_rss_before
+    )
+    bulk_peak_growth = max(rss for _, rss in sampler.samples) - rss_before
 
     # The Python heap across three more bulk issues of 20 (tracemalloc slows everything, so
     # this is kept apart from the timings): it should not grow with the certificates issued.
@@ -290,6 +301,23 @@ def main():
         verdict = "within" if mine / floor <= aim else "OVER"
         print(f"  {label}: ratio {mine / floor:.2f}, {verdict} the aim of {aim}x the floor")
     heap_growth = heap[-1] - heap[0]
+    print(
+        f"  memory: highest RSS over the bulk of {BULK} {bulk_peak_growth:+.1f} MiB above where "
+        f"it started, plain WeasyPrint over {BULK} renders {floor_peak_growth:+.1f} MiB"
+    )
+    summary.save(
+        "certificates",
+        {
+            "single_ratio": one["wall"][0] / one["wall"][1],
+            "single_ms": one["wall"][0] * 1000,
+            "single_floor_ms": one["wall"][1] * 1000,
+            "single_cpu_ratio": one["cpu"][0] / one["cpu"][1],
+            "bulk_ratio": bulk["wall"][0] / bulk["wall"][1],
+            "bulk_cpu_ratio": bulk["cpu"][0] / bulk["cpu"][1],
+            "bulk_rss_growth": bulk_peak_growth,
+            "floor_rss_growth": floor_peak_growth,
+        },
+    )
     print(
         f"  memory: Python heap {'flat' if heap_growth < 512 else 'GROWING'} "
         f"({heap_growth:+.0f} KiB over 40 certificates); RSS {growth:+.1f} MiB across the bulk "

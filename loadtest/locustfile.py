@@ -1,7 +1,8 @@
 """Load test: participants reading modules and their home page and checking in to today's
 sessions with the code on the facilitator's screen; facilitators keeping registers (reading the
 grid, saving whole registers) and showing the check-in screens; nominators reading their portal,
-nominating officers one by one and importing spreadsheets of them (upload, preview, confirm).
+nominating officers one by one and importing spreadsheets of them (upload, preview, confirm);
+programme managers reading the cohort dashboard and their home page.
 Run by `make loadtest` (loadtest/run.py) against gunicorn + PostgreSQL on 127.0.0.1 only.
 
 Signed-in sessions are handed over through LOCUST_SESSIONS (a JSON map of role -> list of
@@ -260,3 +261,16 @@ class Nominator(_Signed):
                 OFFICERS["refused"] |= emails
             else:
                 response.failure(f"import not confirmed: HTTP {response.status_code}")
+
+
+class Manager(_Signed):
+    role = "manager"
+    weight = 1
+
+    @task(3)
+    def dashboard(self):
+        self.client.get("/cohorts/dashboard/", name="manager dashboard")
+
+    @task(1)
+    def home(self):
+        self.client.get("/my-academy/", name="manager home")

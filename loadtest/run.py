@@ -7,7 +7,12 @@ headless (bounded by --run-time; users finish their task within --stop-timeout),
 - every check-in the site confirmed has its attendance mark, and no mark appeared that nobody
   checked in for;
 - every officer the site said it nominated has an enrolment, and no officer of a refused
-  import (or never submitted) has one.
+  import (or never submitted) has one;
+- no mark recorded twice for a participant and session, and nobody enrolled twice on a cohort.
+
+`--workers` sets gunicorn's workers (default GUNICORN_WORKERS, else 2 x cores + 1, as in
+deploy/gunicorn.conf.py); `--national` runs against the national data set (the benchmarks'
+cached database) instead of the demo data alone.
 
 Today's sessions for the check-ins are added to the facilitator's running cohort, with check-in
 open for the whole run; the site's own check-in screen gives the simulated people the code."""
@@ -34,6 +39,15 @@ OVERFILLED = (
     "SELECT count(*) FROM cohorts_cohort c WHERE (SELECT count(*) FROM cohorts_enrolment e "
     "WHERE e.cohort_id=c.id AND e.status IN ('invited','confirmed','completed','not-completed'))"
     " > c.capacity"
+)
+
+DUPLICATE_MARKS = (
+    "SELECT count(*) FROM (SELECT 1 FROM cohorts_attendancemark"
+    " GROUP BY enrolment_id, session_id HAVING count(*) > 1) d"
+)
+DUPLICATE_ENROLMENTS = (
+    "SELECT count(*) FROM (SELECT 1 FROM cohorts_enrolment"
+    " GROUP BY cohort_id, participant_id HAVING count(*) > 1) d"
 )
 
 # A register saved by the load test holds a mark for every active participant, or it lost some.
@@ -92,8 +106,17 @@ def main():
     parser.add_argument("--spawn-rate", default="10")
     parser.add_argument("--run-time", default="5m")
     parser.add_argument("--stop-timeout", default="30")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("GUNICORN_WORKERS", 0)) or (os.cpu_count() or 1) * 2 + 1,
+    )
+    parser.add_argument("--national", action="store_true")
     args = parser.parse_args()
-    _stack.fresh_database(DB)
+    if args.national:
+        _stack.cached_database(DB, national_scale=1.0, case_studies=5000)
+    else:
+        _stack.fresh_database(DB)
     cohort = _stack.query(
         DB,
         "SELECT c.id FROM cohorts_cohort c JOIN cohorts_cohort_facilitators f ON f.cohort_id=c.id"
@@ -106,15 +129,13 @@ def main():
         f"SELECT id FROM cohorts_cohortsession WHERE cohort_id={cohort} AND starts_at <= now()"
         " ORDER BY starts_at",
     ).splitlines()
-    # The participant's own programme: modules of other programmes are (rightly) forbidden.
+    # The cohort's own programme (everyone on it reads them): modules of other programmes are
+    # (rightly) forbidden.
     modules = _stack.query(
         DB,
         "SELECT p.url_path FROM wagtailcore_page p JOIN modules_modulepage m"
         " ON m.page_ptr_id=p.id JOIN wagtailcore_page prog ON p.path LIKE prog.path || '%%'"
-        " JOIN cohorts_cohort c ON c.programme_id=prog.id"
-        " JOIN cohorts_enrolment e ON e.cohort_id=c.id"
-        " JOIN accounts_user u ON u.id=e.participant_id"
-        " WHERE p.live AND u.username='participant' AND e.status='confirmed'",
+        f" JOIN cohorts_cohort c ON c.programme_id=prog.id WHERE p.live AND c.id={cohort}",
     ).splitlines()
     # Everyone taking part in the cohort checks in: the `participant` login and the officers.
     participants = _stack.query(
@@ -142,6 +163,7 @@ def main():
             {
                 "participant": sessions_for(participants),
                 "facilitator": sessions_for(["facilitator"]),
+                "manager": sessions_for(["manager"]),
                 "nominator": sessions_for(
                     nominators, copies=-(-nominator_users // len(nominators))
                 ),
@@ -157,7 +179,8 @@ def main():
         ),
         "LOCUST_RESULTS": str(RESULTS),
     }
-    with _stack.gunicorn(DB) as port:
+    print(f"gunicorn with {args.workers} workers; {args.users} users for {args.run_time}")
+    with _stack.gunicorn(DB, workers=args.workers) as port:
         locust = subprocess.run(
             [
                 str(Path(sys.executable).parent / "locust"),
@@ -189,6 +212,8 @@ def main():
     failures = total["failures"]
     overfilled = int(_stack.query(DB, OVERFILLED))
     lost = int(_stack.query(DB, LOST_MARKS.format(cohort=cohort)))
+    duplicate_marks = int(_stack.query(DB, DUPLICATE_MARKS))
+    duplicate_enrolments = int(_stack.query(DB, DUPLICATE_ENROLMENTS))
 
     # Check-ins: each one the site confirmed (or said was already recorded) has its mark.
     check_ins = {k: {tuple(pair) for pair in v} for k, v in results["check_ins"].items()}
@@ -215,6 +240,7 @@ def main():
         f"requests {total['requests']}, failures {failures}, "
         f"rps {total['rps']:.1f}, p95 {total['p95']:.0f} ms, "
         f"over-filled cohorts {overfilled}, registers missing marks {lost}, "
+        f"duplicated marks {duplicate_marks}, duplicated enrolments {duplicate_enrolments}, "
         f"check-ins answered {answers.get('checked in', 0)} 'checked in' + "
         f"{answers.get('already recorded', 0)} 'already recorded' for {len(confirmed)} "
         f"participant-sessions, marks recorded {len(confirmed & marks)} of {len(confirmed)} "
@@ -231,6 +257,8 @@ def main():
         failures and "failed requests",
         overfilled and "over-filled cohorts",
         lost and "registers missing marks",
+        duplicate_marks and "marks recorded twice",
+        duplicate_enrolments and "people enrolled twice on a cohort",
         lost_check_ins and f"check-ins without a mark: {sorted(lost_check_ins)[:5]}",
         stray_marks and f"marks nobody checked in for: {sorted(stray_marks)[:5]}",
         lost_officers and f"nominated officers not enrolled: {sorted(lost_officers)[:5]}",

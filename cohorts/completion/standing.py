@@ -35,6 +35,9 @@ from ..models import (
     attended_statuses,
 )
 
+# Beyond this many enrolments, their marks are found by their cohorts.
+IDS_IN_QUERY = 200
+
 
 class Standing(models.TextChoices):
     ON_TRACK = "on-track", "On track"
@@ -221,10 +224,19 @@ def standings_for(
             ).prefetch_related("required_modules")
         }
     statuses = defaultdict(dict)
-    for enrolment_id, session_id, status in AttendanceMark.objects.filter(
-        enrolment_id__in=[e.pk for e in enrolments]
-    ).values_list("enrolment_id", "session_id", "status"):
-        statuses[enrolment_id][session_id] = status
+    enrolment_ids = {e.pk for e in enrolments}
+    # A long list (a dashboard's page of cohorts) is found by its cohorts rather than by
+    # thousands of ids the database must parse and plan; marks of other enrolments on them are
+    # left out here.
+    if len(enrolment_ids) > IDS_IN_QUERY:
+        marks = AttendanceMark.objects.filter(enrolment__cohort_id__in=cohort_ids)
+    else:
+        marks = AttendanceMark.objects.filter(enrolment_id__in=enrolment_ids)
+    for enrolment_id, session_id, status in marks.values_list(
+        "enrolment_id", "session_id", "status"
+    ):
+        if enrolment_id in enrolment_ids:
+            statuses[enrolment_id][session_id] = status
     required_ids = {m.pk for rule in rules.values() for m in rule.required_modules.all()}
     completed = set()
     if completed_modules is not None:
@@ -240,12 +252,25 @@ def standings_for(
         )
     sign_offs = _cached_or_loaded(enrolments, "completion_sign_off", CompletionSignOff)
     certificates = _cached_or_loaded(enrolments, "certificate", Certificate)
+    # What is the same for everyone on a cohort or programme, worked out once for each.
+    held_by_cohort = {
+        cohort_id: [s.pk for s in cohort_sessions if s.is_held(now)]
+        for cohort_id, cohort_sessions in sessions.items()
+    }
+    by_programme = {}  # programme id: (its rule, what counts as attending, modules required)
     results = {}
     for enrolment in enrolments:
-        rule = rules.get(enrolment.cohort.programme_id)
-        attending = attended_statuses(rule)
+        programme_id = enrolment.cohort.programme_id
+        if programme_id not in by_programme:
+            rule = rules.get(programme_id)
+            by_programme[programme_id] = (
+                rule,
+                attended_statuses(rule),
+                list(rule.required_modules.all()) if rule else [],
+            )
+        rule, attending, required = by_programme[programme_id]
         cohort_sessions = sessions[enrolment.cohort_id]
-        held = [s for s in cohort_sessions if s.is_held(now)]
+        held = held_by_cohort.get(enrolment.cohort_id, [])
         marks = statuses[enrolment.pk]
         scheduled = len(cohort_sessions)
         result = EnrolmentStanding(
@@ -254,7 +279,7 @@ def standings_for(
             sessions_scheduled=scheduled,
             # Only marks of sessions held count: one recorded for a session still to come
             # (before marks followed time) is not attendance.
-            sessions_attended=sum(1 for s in held if marks.get(s.pk) in attending),
+            sessions_attended=sum(1 for pk in held if marks.get(pk) in attending),
             sessions_needed=rule.sessions_needed(scheduled) if rule else None,
             sessions_held=len(held),
             certificate=certificates.get(enrolment.pk),
@@ -263,9 +288,7 @@ def standings_for(
             ),
             statuses=marks,
             modules_missing=[
-                m.title
-                for m in (rule.required_modules.all() if rule else [])
-                if (enrolment.participant_id, m.pk) not in completed
+                m.title for m in required if (enrolment.participant_id, m.pk) not in completed
             ],
             sign_off=sign_offs.get(enrolment.pk),
             risks=at_risk_flags(sessions=cohort_sessions, statuses=marks, rule=rule),

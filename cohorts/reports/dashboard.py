@@ -67,20 +67,30 @@ def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[Dashboard
     cohorts = list(cohorts)
     ids = [cohort.pk for cohort in cohorts]
     mixes = cohort_mixes(cohorts)
+    # Every session of these cohorts, once: the next one of each, and the standings' sessions.
+    sessions = list(CohortSession.objects.filter(cohort_id__in=ids).order_by("starts_at", "pk"))
     next_sessions = {}
-    for session in CohortSession.objects.filter(cohort_id__in=ids, ends_at__gte=now).order_by(
-        "starts_at", "pk"
-    ):
-        next_sessions.setdefault(session.cohort_id, session)
-    running = [c for c in cohorts if c.status == Cohort.Status.RUNNING]
-    at_risk = {cohort.pk: 0 for cohort in running}
+    for session in sessions:
+        if session.ends_at >= now:
+            next_sessions.setdefault(session.cohort_id, session)
+    running = {c.pk: c for c in cohorts if c.status == Cohort.Status.RUNNING}
+    at_risk = dict.fromkeys(running, 0)
     if running:
-        enrolments = (
+        # Each enrolment gets the cohort already loaded rather than a copy of it per
+        # enrolment (the standings read nothing of the participant but their id).
+        enrolments = list(
             Enrolment.objects.active()
-            .filter(cohort__in=running)
-            .select_related("cohort", "participant", "completion_sign_off")
+            .filter(cohort_id__in=list(running))
+            .select_related("completion_sign_off", "certificate")
         )
-        for standing in standings_for(enrolments).values():
+        for enrolment in enrolments:
+            enrolment.cohort = running[enrolment.cohort_id]
+        standings = standings_for(
+            enrolments,
+            sessions=[s for s in sessions if s.cohort_id in running],
+            now=now,
+        )
+        for standing in standings.values():
             if standing.standing == Standing.AT_RISK:
                 at_risk[standing.enrolment.cohort_id] += 1
     return [

@@ -147,6 +147,23 @@ def mark_cell(cell, full=False):
 
 
 @register.simple_tag
+def mark_cells(cells, full=False):
+    """A grid row's cells, `<td>` each with its `mark_cell`: one tag a row rather than one a
+    cell, and each kind of cell rendered once (a cell shows only its status, apologies and how
+    it was recorded), so a cohort of forty costs a handful of renders, not hundreds."""
+    rendered = {}
+    out = []
+    for cell in cells:
+        key = (cell.status, bool(cell.status) or bool(cell.apologised), cell.method)
+        if key not in rendered:
+            rendered[key] = format_html(
+                '<td class="govuk-table__cell academy-grid__mark">{}</td>', mark_cell(cell, full)
+            )
+        out.append(rendered[key])
+    return mark_safe("".join(out))
+
+
+@register.simple_tag
 def mark_legend():
     """The codes the grid uses, with their colours, for the key above it."""
     items = [(CODES[value], label, COLOURS["mark"][value]) for value, label in Mark.choices]

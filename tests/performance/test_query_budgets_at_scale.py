@@ -1,5 +1,6 @@
 """The pages people use most cost the same number of queries at national scale as at demo scale,
-and no more than their budgets.
+and no more than their budgets (the participant home, module page, session page, nominator
+portal, attendance grid, completion page, manager dashboard and good practice search: issue 22).
 
 The demo world is loaded, each page is fetched and its queries counted; then a slice of the
 national data set is generated on top (`generate_national_data --scale 0.01`: the demo
@@ -18,6 +19,7 @@ from accounts.models import User
 from cohorts.models import Cohort, Enrolment
 from content.models import StandardPage
 from modules.models import ModulePage
+from practice.models import GoodPracticeIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +38,14 @@ BUDGETS = {
     "cohort attendance grid": 12,
     # 8, and one for the cohorts their officers are on (the list's cohort filter).
     "nominator portal": 9,
+    # A session's page reads no Wagtail page, so it costs less than the bare one.
+    "session page": 7,
+    # A page of 25 standings: the cohort, its enrolments, sessions, marks, rule and modules,
+    # sign-offs, certificates, the runs and the issue permission.
+    "completion page": 18,
+    # A page of 25 cohorts: their mixes, sessions and the running ones' standings.
+    "manager dashboard": 16,
+    "good practice search": 10,
 }
 
 
@@ -53,8 +63,11 @@ def _pages(facilitated_cohort):
     participant = User.objects.get(username="participant")
     facilitator = User.objects.get(username="facilitator")
     nominator = User.objects.get(username="nominator")
+    manager = User.objects.get(username="manager")
     enrolment = Enrolment.objects.filter(participant=participant).select_related("cohort").first()
     module = ModulePage.objects.live().descendant_of(enrolment.cohort.programme).first()
+    session = enrolment.cohort.sessions.order_by("starts_at").first()
+    practice = GoodPracticeIndexPage.objects.live().first()
     return {
         "bare StandardPage": (participant, StandardPage.objects.live().first().url),
         "participant home": (participant, reverse("home")),
@@ -64,6 +77,13 @@ def _pages(facilitated_cohort):
             reverse("cohorts:cohort_attendance", args=[facilitated_cohort.pk]),
         ),
         "nominator portal": (nominator, reverse("cohorts:nominate")),
+        "session page": (participant, reverse("cohorts:session_detail", args=[session.pk])),
+        "completion page": (
+            facilitator,
+            reverse("cohorts:cohort_completion", args=[facilitated_cohort.pk]),
+        ),
+        "manager dashboard": (manager, reverse("cohorts:dashboard")),
+        "good practice search": (participant, f"{practice.url}?q=data"),
     }
 
 
@@ -91,6 +111,16 @@ def test_main_pages_cost_the_same_queries_at_national_scale_as_at_demo_scale(cli
         for name, (user, url) in _pages(national_cohort).items()
     }
 
-    assert at_national_scale == at_demo_scale
+    # Never more at national scale; the completion page may need one query fewer where the
+    # national cohort's programme asks for no modules online.
+    grew = {
+        name: (at_demo_scale[name], count)
+        for name, count in at_national_scale.items()
+        if count > at_demo_scale[name]
+    }
+    assert not grew, f"queries that grow with the data (demo, national): {grew}"
+    assert {k: v for k, v in at_national_scale.items() if k != "completion page"} == {
+        k: v for k, v in at_demo_scale.items() if k != "completion page"
+    }
     for name, count in at_national_scale.items():
         assert count <= BUDGETS[name], f"{name}: {count} queries, budget {BUDGETS[name]}"
