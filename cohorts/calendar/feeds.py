@@ -58,8 +58,10 @@ def session_uid(session):
     return f"cohort-session-{session.pk}@academy"
 
 
-def session_event(session, *, now=None):
-    """One cohort session as a VEVENT, in Europe/London time."""
+def session_event(session, *, now=None, material=True):
+    """One cohort session as a VEVENT, in Europe/London time; with `material` False (for those
+    who may see the cohort's dates but not its sessions' pages), no venue, joining link or
+    pre-reading."""
     event = Event()
     event.add("uid", session_uid(session))
     event.add("dtstamp", now or timezone.now())
@@ -71,6 +73,10 @@ def session_event(session, *, now=None):
     cancelled = session.is_cancelled
     event.add("summary", f"{'Cancelled: ' if cancelled else ''}{session.title} ({session.cohort})")
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if not material:
+        if cancelled:
+            event.add("description", "Cancelled.")
+        return event
     page = absolute_reverse("cohorts:session_detail", session.pk)
     event.add("url", page)
     if session.venue:
@@ -89,8 +95,8 @@ def session_event(session, *, now=None):
     return event
 
 
-def calendar_for(sessions, *, name, now=None):
-    """An iCalendar file (bytes) holding these cohort sessions."""
+def calendar_for(sessions, *, name, now=None, material=True):
+    """An iCalendar file (bytes) holding these cohort sessions (see `session_event`)."""
     now = now or timezone.now()
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -104,7 +110,7 @@ def calendar_for(sessions, *, name, now=None):
     calendar.add("x-published-ttl", dt.timedelta(hours=4))
     calendar.add_component(_london_vtimezone())
     for session in sessions:
-        calendar.add_component(session_event(session, now=now))
+        calendar.add_component(session_event(session, now=now, material=material))
     return calendar.to_ical()
 
 
@@ -141,8 +147,14 @@ def feed_body(feed, *, now=None):
         return calendar_for(personal_sessions(user, now=now), name="Academy sessions", now=now)
     if not permissions.check(user, "have-cohort-feed", feed.cohort):
         return None
+    # The session page's own rule decides whether the feed carries venues, joining links and
+    # pre-reading (issue 15): a nominator sees the dates only.
+    material = bool(permissions.check(user, "read-cohort-material", feed.cohort))
     return calendar_for(
-        cohort_sessions(feed.cohort, now=now), name=f"Academy: {feed.cohort}", now=now
+        cohort_sessions(feed.cohort, now=now),
+        name=f"Academy: {feed.cohort}",
+        now=now,
+        material=material,
     )
 
 
