@@ -208,3 +208,22 @@ def test_a_programme_manager_chooses_from_everything(client, world):
     )
     body = client.get(url).content.decode()
     assert world.people["other_participant"].last_name in body
+
+
+def test_admin_exports_write_what_a_spreadsheet_would_run_as_plain_text(client, world):
+    """Issue 15's example: the enrolment and history exports wrote cells starting with = or +
+    as they were."""
+    participant = world.people["participant"]
+    participant.first_name = "=HYPERLINK(1)"
+    participant.last_name = "+cmd"
+    participant.save()
+    EnrolmentEvent.objects.create(enrolment=world["enrolmentA"], action="confirmed")
+    client.force_login(world.people["manager"])
+    for label in ("cohorts.Enrolment", "cohorts.EnrolmentEvent"):
+        model = next(m for m in get_snippet_models() if m._meta.label == label)
+        url = reverse(model.snippet_viewset.get_url_name("list")) + "?export=csv"
+        body = b"".join(client.get(url).streaming_content).decode()
+        assert "=HYPERLINK" in body, label
+        for line in body.splitlines():
+            for cell in line.split(","):
+                assert not cell.lstrip('"').startswith(("=", "+", "-", "@")), (label, cell)
