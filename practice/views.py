@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from links.downloads import content_disposition
+
 from . import exports, selectors, services
 from .forms import CaseStudyProposalForm, QuestionSetForm
 from .models import CaseStudyProposal, GoodPracticeIndexPage, QuestionSet, Theme
@@ -227,7 +229,5 @@ def question_set_download(request, pk, export_format):
     else:
         content = exports.question_set_csv(found, lines)
     response = HttpResponse(content, content_type=EXPORT_TYPES[export_format])
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.filename(found, export_format)}"'
-    )
+    response["Content-Disposition"] = content_disposition(exports.filename(found, export_format))
     return response
