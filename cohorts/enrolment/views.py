@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import deny
 from accounts.roles import is_nominator, is_programme_manager
-from links.downloads import content_disposition
 from spreadsheets.formats import SpreadsheetError
 from spreadsheets.uploads import UploadStore
 
@@ -190,7 +189,7 @@ def nomination_template(request, export_format):
         return deny(request, permission)
     content, content_type, filename = nominations_template(export_format)
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition(filename)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
