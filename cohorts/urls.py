@@ -3,6 +3,7 @@ from django.urls import path
 from .attendance import views as attendance
 from .calendar import views as calendar_views
 from .certificates import views as certificate_views
+from .enrolment import change_views
 from .enrolment import invitation_views as invitations
 from .enrolment import overview_views as overview
 from .enrolment import views as nominations
@@ -81,16 +82,16 @@ urlpatterns = [
         nominations.import_preview,
         name="import_preview",
     ),
-    path("enrolments/<int:pk>/resend/", nominations.enrolment_resend, name="enrolment_resend"),
+    path("enrolments/<int:pk>/resend/", change_views.enrolment_resend, name="enrolment_resend"),
     path(
-        "enrolments/<int:pk>/withdraw/", nominations.enrolment_withdraw, name="enrolment_withdraw"
+        "enrolments/<int:pk>/withdraw/", change_views.enrolment_withdraw, name="enrolment_withdraw"
     ),
     path(
         "enrolments/<int:pk>/substitute/",
-        nominations.enrolment_substitute,
+        change_views.enrolment_substitute,
         name="enrolment_substitute",
     ),
-    path("enrolments/<int:pk>/move/", nominations.enrolment_move, name="enrolment_move"),
+    path("enrolments/<int:pk>/move/", change_views.enrolment_move, name="enrolment_move"),
     path("invitation/<str:token>/", invitations.respond, name="invitation"),
     path("<int:pk>/", overview.cohort_overview, name="overview"),
     path("<int:pk>/people/", overview.cohort_people, name="people"),

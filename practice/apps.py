@@ -13,11 +13,14 @@ class PracticeConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from . import signals
-        from .models import CaseStudyProposal, QuestionSet
+        from . import selectors, signals
+        from .models import CaseStudyPage, CaseStudyProposal, GoodPracticeIndexPage, QuestionSet
         from .permissions import ReadOnlyPermissionPolicy
 
         signals.connect()
+        # The pages' reads live with the app's other reads (which import the models).
+        GoodPracticeIndexPage.read_context = staticmethod(selectors.case_study_search_page)
+        CaseStudyPage.read_context = staticmethod(selectors.case_study_page_context)
         # Written only by the site's forms (practice.services), even for superusers.
         for model in (CaseStudyProposal, QuestionSet):
             register_permission_policy(model, ReadOnlyPermissionPolicy(model))

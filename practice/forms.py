@@ -13,6 +13,7 @@ from cohorts.models import Organisation, Place, Sector
 from .models import OUTCOME_UNITS, LineOfEnquiry, OutcomeKind, Region, Stage, Theme
 from .models.taxonomy import SIGNED_OUTCOMES
 from .search import NEWEST, SORTS, CaseStudyFilters
+from .services import CaseStudyContent
 
 FILTER_NAMES = ("theme", "sector", "region", "place", "stage", "outcome")
 MAX_VALUES = 30  # ticked values per filter: more is not a person searching
@@ -239,8 +240,6 @@ class CaseStudyProposalForm(forms.Form):
         return data
 
     def content(self):
-        from .services import CaseStudyContent
-
         data = self.cleaned_data
         return CaseStudyContent(
             title=data["title"],

@@ -9,6 +9,8 @@ from wagtail.query import PageQuerySet
 from accounts.permissions import signed_in
 from accounts.roles import is_programme_manager
 
+from .caching import kept
+
 
 def visibility_key(user):
     """Who sees the same case studies under `visible_to`: strangers ("public"), programme
@@ -23,8 +25,6 @@ def visibility_key(user):
 
 def _restricted_paths():
     """(path, restriction type) of every page behind a Wagtail privacy setting."""
-    from .caching import kept
-
     return kept(
         "restricted-paths",
         lambda: list(PageViewRestriction.objects.values_list("page__path", "restriction_type")),

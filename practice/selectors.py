@@ -1,14 +1,12 @@
 """Reads for the good practice pages, module blocks, proposals and the question bank. Each runs
 a fixed number of queries, and every case study it returns comes from `visible_to(user)`."""
 
-from dataclasses import dataclass
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, ReferenceIndex, WorkflowState
+from wagtail.models import Page, ReferenceIndex
 
 from accounts.permissions import signed_in
 from modules.models import ModulePage
@@ -20,9 +18,11 @@ from .models import (
     CaseStudyProposal,
     LineOfEnquiry,
     LineOfEnquiryExample,
+    QuestionSet,
     ResourcePage,
 )
 from .search import case_study_search, matching_ids
+from .standings import proposal_standings
 
 RESOURCES_PAGE_SIZE = 20
 PROPOSALS_PAGE_SIZE = 20
@@ -131,50 +131,6 @@ def resources(*, query="", theme="", page_number=1):
 # --- Proposals ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ProposalStanding:
-    """Where a proposed case study stands, read from its page and its approval workflow."""
-
-    key: str  # "published", "sent-back", "awaiting-review" or "withdrawn"
-    label: str
-    comment: str = ""
-    workflow_state: object = None
-
-    @property
-    def sent_back(self):
-        return self.key == "sent-back"
-
-
-def _standing(page, state):
-    if page.live:
-        return ProposalStanding("published", "Published")
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        task_state = state.current_task_state
-        comment = task_state.comment if task_state else ""
-        return ProposalStanding("sent-back", "Sent back with comments", comment, state)
-    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        return ProposalStanding("awaiting-review", "Awaiting review", "", state)
-    return ProposalStanding("withdrawn", "Not in review")
-
-
-def proposal_standings(proposals):
-    """{proposal id: ProposalStanding} for many proposals, in one query."""
-    proposals = list(proposals)
-    if not proposals:
-        return {}
-    page_type = ContentType.objects.get_for_model(Page)
-    states = {}
-    for state in (
-        WorkflowState.objects.filter(
-            base_content_type=page_type, object_id__in=[str(p.page_id) for p in proposals]
-        )
-        .select_related("current_task_state")
-        .order_by("created_at", "pk")
-    ):
-        states[state.object_id] = state  # the latest wins
-    return {p.pk: _standing(p.page, states.get(str(p.page_id))) for p in proposals}
-
-
 def proposals_of(*, user, page_number=1):
     """The person's own proposals, newest first, each with where it stands."""
     proposals = (
@@ -226,7 +182,11 @@ def question_set_lines(*, question_set, user):
 
 
 def question_sets_of(*, user, page_number=1):
-    from .models import QuestionSet
-
-    sets = QuestionSet.objects.filter(created_by=user).order_by("-created_at", "-pk")
+    """The question sets this person may open, newest first: their own (programme managers,
+    every one, with its maker)."""
+    sets = (
+        QuestionSet.objects.visible_to(user)
+        .select_related("created_by")
+        .order_by("-created_at", "-pk")
+    )
     return Paginator(sets, PROPOSALS_PAGE_SIZE).get_page(page_number)

@@ -23,6 +23,8 @@ from .models import (
     QuestionSet,
 )
 from .permissions import can_change_proposal, can_pick_questions, can_propose_case_study
+from .standings import proposal_standings
+from .tasks import notify_proposer
 
 MAX_LINES_PER_SET = 100
 
@@ -143,8 +145,6 @@ def case_study_proposal_update(
     *, proposal: CaseStudyProposal, actor, content: CaseStudyContent, document=None
 ) -> CaseStudyProposal:
     """The proposer changes a case study sent back to them and submits it for approval again."""
-    from .selectors import proposal_standings
-
     standing = proposal_standings([proposal])[proposal.pk]
     permission = can_change_proposal(actor, proposal, sent_back=standing.sent_back)
     if not permission:
@@ -204,8 +204,6 @@ def case_study_review(*, reviewer, proposal: CaseStudyProposal, approve: bool, c
 
 def proposal_published(*, page):
     """Tell a case study's proposer that it is published: once, the first time it is."""
-    from .tasks import notify_proposer
-
     proposal = (
         CaseStudyProposal.objects.filter(
             page_id=page.pk, published_notice_sent_at__isnull=True, proposed_by__isnull=False
@@ -226,8 +224,6 @@ def proposal_published(*, page):
 
 def proposal_sent_back(*, workflow_state):
     """Tell a case study's proposer that a reviewer sent it back, with the reviewer's comments."""
-    from .tasks import notify_proposer
-
     proposal = (
         CaseStudyProposal.objects.filter(
             page_id=int(workflow_state.object_id), proposed_by__isnull=False

@@ -3,36 +3,30 @@ The rules are in practice.services and practice.search; these receivers only say
 study is published, its approval workflow sends it back, or anything a search shows changes."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction, WorkflowState
 from wagtail.signals import page_published, page_unpublished, workflow_rejected
+
+from cohorts.models import Organisation, Place
+
+from .caching import search_changed
+from .models import CaseStudyPage, ResourcePage, Theme
+from .services import proposal_published, proposal_sent_back
 
 
 def _case_study_published(sender, instance, **kwargs):
-    from .services import proposal_published
-
     proposal_published(page=instance)
 
 
 def _workflow_sent_back(sender, instance, **kwargs):
-    from .models import CaseStudyPage
-    from .services import proposal_sent_back
-
     if instance.content_type.model_class() is CaseStudyPage:
         proposal_sent_back(workflow_state=instance)
 
 
 def _search_changed(sender, **kwargs):
-    from .caching import search_changed
-
     search_changed()
 
 
 def connect():
-    from wagtail.models import PageViewRestriction, WorkflowState
-
-    from cohorts.models import Organisation, Place
-
-    from .models import CaseStudyPage, ResourcePage, Theme
-
     page_published.connect(
         _case_study_published, sender=CaseStudyPage, dispatch_uid="practice-published"
     )

@@ -2,6 +2,7 @@
 and tests; by a worker in production)."""
 
 from django_tasks import task
+from wagtail.models import TaskState
 
 from . import emails
 from .models import CaseStudyProposal
@@ -11,8 +12,6 @@ from .models import CaseStudyProposal
 def notify_proposer(proposal_id, event, task_state_id=None):
     """Email a case study's proposer that it is published ("published") or sent back with the
     reviewer's comments ("sent-back"). The comments are read now, as the reviewer left them."""
-    from wagtail.models import TaskState
-
     proposal = (
         CaseStudyProposal.objects.select_related("page", "proposed_by")
         .filter(pk=proposal_id, proposed_by__isnull=False)

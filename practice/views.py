@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from accounts.roles import is_programme_manager
+from cohorts.models import Organisation
 from links.downloads import content_disposition
 
 from . import exports, selectors, services
@@ -20,6 +22,7 @@ from .permissions import (
     can_propose_case_study,
     can_view_question_set,
 )
+from .standings import proposal_standings
 
 EXPORT_TYPES = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8"}
 
@@ -58,8 +61,6 @@ def resources(request):
 
 
 def _organisation_names():
-    from cohorts.models import Organisation
-
     return Organisation.objects.order_by("name").values_list("name", flat=True)
 
 
@@ -124,7 +125,7 @@ def proposal_change(request, pk):
     proposal = get_object_or_404(
         CaseStudyProposal.objects.visible_to(request.user).select_related("page"), pk=pk
     )
-    standing = selectors.proposal_standings([proposal])[proposal.pk]
+    standing = proposal_standings([proposal])[proposal.pk]
     permission = can_change_proposal(request.user, proposal, sent_back=standing.sent_back)
     if not permission:
         return _deny(request, permission)
@@ -188,7 +189,14 @@ def question_bank(request):
     return render(
         request,
         "practice/question_bank.html",
-        {"form": form, "page": page, "groups": groups, "chosen": chosen, "my_sets": my_sets},
+        {
+            "form": form,
+            "page": page,
+            "groups": groups,
+            "chosen": chosen,
+            "my_sets": my_sets,
+            "every_set": is_programme_manager(request.user),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -1211,26 +1211,32 @@ RUNNING_COHORT = {
     ],
 }
 
-# Last year's Kent cohort, now closed: (organisation, first, last, job title, completed?).
+# Last year's Kent cohort, now closed: (organisation, first, last, job title, completed?). The
+# councils sent the most officers (seven), enough for the impact dashboard to show a council's
+# change in capability on its own (it hides any group of fewer than five).
 CLOSED_COHORT = [
     ("kent-police", "Simon", "Ashworth", "Superintendent, Partnerships", True),
     ("kent-police", "Niamh", "Byrne", "Chief Inspector, Contact Management", True),
     ("kent-icb", "Margaret", "Ellis", "Chief Information Officer", True),
-    ("kent-icb", "Raj", "Kapoor", "Head of Analytics", True),
-    ("kent-fire", "Dafydd", "Roberts", "Station Commander", True),
     ("kcc", "Claire", "Donovan", "Head of Commissioning", True),
     ("kcc", "Grace", "Adebayo", "Service Manager, Children's Services", True),
+    ("kent-icb", "Raj", "Kapoor", "Head of Analytics", True),
     ("maidstone", "Paul", "Whitaker", "Head of ICT", True),
+    ("kent-fire", "Dafydd", "Roberts", "Station Commander", True),
+    ("kcc", "Hannah", "Okafor", "Head of Highways Transformation", True),
+    ("kcc", "Stuart", "Lennox", "Assistant Director, Adult Social Care", True),
     ("dwp", "Agnieszka", "Nowak", "Partnership Manager", True),
     ("kent-vcs", "Róisín", "Kelly", "Operations Director", True),
+    ("maidstone", "Farah", "Qureshi", "Head of Revenues and Benefits", True),
+    ("maidstone", "Ian", "McAllister", "Customer Services Manager", True),
     ("kent-housing", "Michael", "Chen", "Director of Housing Services", False),
 ]
 CLOSED_ALLOCATIONS = {
     "kent-police": 2,
     "kent-icb": 2,
     "kent-fire": 1,
-    "kcc": 3,
-    "maidstone": 1,
+    "kcc": 4,
+    "maidstone": 3,
     "dwp": 1,
     "kent-vcs": 1,
     "kent-housing": 1,

@@ -9,57 +9,23 @@ from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from accounts.permissions import deny
-from accounts.roles import is_nominator, is_programme_manager
+from accounts.roles import is_programme_manager
 from spreadsheets.formats import SpreadsheetError
 from spreadsheets.uploads import UploadStore
 
 from .. import permissions
 from ..models import Cohort, Enrolment, Organisation
 from . import selectors, services
-from .forms import MoveForm, NominationUploadForm, OfficerForm, WithdrawForm
+from .back import add_errors, back_to, back_url, portal_url
+from .forms import NominationUploadForm, OfficerForm
 from .imports import TEMPLATE_FORMATS, nominations_template, read_nominations_file, review_rows
 from .seats import seats_for
 
 OFFICERS_PER_PAGE = 25
 # An uploaded file waits here between its preview and the nominator's confirmation.
 UPLOADS = UploadStore("nominations")
-
-
-def _add_errors(form, error):
-    """Put a service's ValidationError on the form, so the error summary shows it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
-def _back(request):
-    """Where a programme manager came from ("cohort": the cohort's page), kept in the form."""
-    return "cohort" if "cohort" in (request.GET.get("back"), request.POST.get("back")) else ""
-
-
-def _portal_url(request, organisation, **params):
-    """The portal, as this person uses it: a programme manager acting for `organisation`."""
-    if is_programme_manager(request.user):
-        params["organisation"] = organisation.pk
-    query = "&".join(f"{key}={value}" for key, value in params.items())
-    return reverse("cohorts:nominate") + (f"?{query}" if query else "")
-
-
-def _back_url(request, *, cohort, organisation):
-    """Where someone nominating or changing a place goes back to: a programme manager to the
-    cohort's page (when they came from it) or to the organisation they act for; a nominator to
-    their portal."""
-    if is_programme_manager(request.user):
-        if _back(request) == "cohort":
-            return reverse("cohorts:overview", args=[cohort.pk])
-        return _portal_url(request, organisation)
-    return reverse("cohorts:nominate") if is_nominator(request.user) else reverse("home")
 
 
 def _nomination_target(request, cohort_pk, organisation_pk):
@@ -150,7 +116,7 @@ def nominate_officer(request, cohort_pk, organisation_pk):
                 actor=request.user, cohort=cohort, organisation=organisation, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if enrolment.status == Enrolment.Status.WAITING_LIST:
                 messages.success(
@@ -162,7 +128,7 @@ def nominate_officer(request, cohort_pk, organisation_pk):
                 messages.success(
                     request, f"{enrolment.participant} is nominated and we have emailed them."
                 )
-            return redirect(_back_url(request, cohort=cohort, organisation=organisation))
+            return redirect(back_url(request, cohort=cohort, organisation=organisation))
     return render(
         request,
         "cohorts/nominate/officer_form.html",
@@ -172,8 +138,8 @@ def nominate_officer(request, cohort_pk, organisation_pk):
             "organisation": organisation,
             "seats_left": seats_for(cohort, organisation).left,
             "heading": f"Nominate an officer for {cohort}",
-            "back": _back(request),
-            "back_url": _back_url(request, cohort=cohort, organisation=organisation),
+            "back": back_to(request),
+            "back_url": back_url(request, cohort=cohort, organisation=organisation),
             "button": "Nominate",
         },
     )
@@ -227,7 +193,7 @@ def import_upload(request, cohort_pk, organisation_pk):
             "cohort": cohort,
             "organisation": organisation,
             "seats_left": seats_for(cohort, organisation).left,
-            "back_url": _back_url(request, cohort=cohort, organisation=organisation),
+            "back_url": back_url(request, cohort=cohort, organisation=organisation),
         },
     )
 
@@ -271,10 +237,10 @@ def import_preview(request, cohort_pk, organisation_pk, key):
                 + (f", {waiting} of them on the waiting list" if waiting else "")
                 + ". We are emailing them now.",
             )
-            if _back(request) == "cohort":
+            if back_to(request) == "cohort":
                 return redirect("cohorts:overview", cohort.pk)
             return redirect(
-                _portal_url(request, organisation, cohort=cohort.pk) + "#officers-heading"
+                portal_url(request, organisation, cohort=cohort.pk) + "#officers-heading"
             )
     if review is None:
         review = review_rows(
@@ -294,140 +260,4 @@ def import_preview(request, cohort_pk, organisation_pk, key):
             "allow_waiting_list": pending["allow_waiting_list"],
             "confirm_failed": request.method == "POST",
         },
-    )
-
-
-def _managed_enrolment(request, pk):
-    enrolment = get_object_or_404(
-        Enrolment.objects.visible_to(request.user).select_related(
-            "participant", "organisation", "cohort__programme"
-        ),
-        pk=pk,
-    )
-    return enrolment, permissions.check(request.user, "manage-enrolment", enrolment)
-
-
-def _back_to_portal(request, enrolment):
-    """Back where the change was made (see `_back_url`)."""
-    return redirect(
-        _back_url(request, cohort=enrolment.cohort, organisation=enrolment.organisation)
-    )
-
-
-@login_required
-@require_POST
-def enrolment_resend(request, pk):
-    enrolment, permission = _managed_enrolment(request, pk)
-    if not permission:
-        return deny(request, permission)
-    try:
-        services.invitation_resend(actor=request.user, enrolment=enrolment)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"We are sending {enrolment.participant} a new invitation.")
-    return _back_to_portal(request, enrolment)
-
-
-@login_required
-def enrolment_withdraw(request, pk):
-    enrolment, permission = _managed_enrolment(request, pk)
-    if not permission:
-        return deny(request, permission)
-    form = WithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.enrolment_withdraw(
-                actor=request.user, enrolment=enrolment, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(
-                request, f"{enrolment.participant} is withdrawn from {enrolment.cohort}."
-            )
-            return _back_to_portal(request, enrolment)
-    return render(
-        request,
-        "cohorts/nominate/withdraw.html",
-        {
-            "form": form,
-            "enrolment": enrolment,
-            "back": _back(request),
-            "back_url": _back_url(
-                request, cohort=enrolment.cohort, organisation=enrolment.organisation
-            ),
-        },
-    )
-
-
-@login_required
-def enrolment_substitute(request, pk):
-    enrolment, permission = _managed_enrolment(request, pk)
-    if not permission:
-        return deny(request, permission)
-    form = OfficerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            substitute = services.enrolment_substitute(
-                actor=request.user, enrolment=enrolment, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"{substitute.participant} takes over {enrolment.participant}'s seat; we have "
-                f"emailed them an invitation.",
-            )
-            return _back_to_portal(request, enrolment)
-    return render(
-        request,
-        "cohorts/nominate/officer_form.html",
-        {
-            "form": form,
-            "cohort": enrolment.cohort,
-            "organisation": enrolment.organisation,
-            "replacing": enrolment,
-            "heading": f"Substitute another officer for {enrolment.participant}",
-            "back": _back(request),
-            "back_url": _back_url(
-                request, cohort=enrolment.cohort, organisation=enrolment.organisation
-            ),
-            "button": "Substitute",
-        },
-    )
-
-
-@login_required
-def enrolment_move(request, pk):
-    """A programme manager moves an officer to another cohort."""
-    enrolment, permission = _managed_enrolment(request, pk)
-    if permission:
-        permission = permissions.check(request.user, "move-enrolment", enrolment)
-    if not permission:
-        return deny(request, permission)
-    form = MoveForm(request.POST or None, enrolment=enrolment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            moved = services.enrolment_move(
-                actor=request.user,
-                enrolment=enrolment,
-                to_cohort=form.cleaned_data["to_cohort"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(
-                request,
-                f"{enrolment.participant} is moved to {moved.cohort} "
-                f"({moved.get_status_display().lower()}); we are telling them and "
-                f"{enrolment.organisation}'s nominators.",
-            )
-            return _back_to_portal(request, enrolment)
-    return render(
-        request,
-        "cohorts/nominate/move.html",
-        {"form": form, "enrolment": enrolment, "back": _back(request)},
     )

@@ -75,8 +75,12 @@ class CohortAdminForm(StandingChangesConfirmation, WagtailAdminModelForm):
         self._check_allocations()
         self._check_session_modules()
         # A session people have been told of is kept: cancelled from the sessions page instead.
-        for form, message in deletion_errors(self.formsets["sessions"].forms):
-            form.add_error(None, message)
+        # A formset skips the errors of forms marked for deletion, so the refusal is the
+        # formset's own (shown above the sessions, and it keeps the whole screen from saving).
+        sessions = self.formsets["sessions"]
+        for _form, message in deletion_errors(sessions.forms):
+            if message not in sessions._non_form_errors:
+                sessions._non_form_errors.append(message)
         if self.errors or not all(formset.is_valid() for formset in self.formsets.values()):
             return False
         return self._check_standing_changes()

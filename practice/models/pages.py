@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES, GeneralStreamBlock
 
+from ..permissions import can_view_case_study
 from ..querysets import CaseStudyPageQuerySet
 from .taxonomy import OUTCOME_UNITS, SIGNED_OUTCOMES, OutcomeKind, Region, Stage, Theme
 
@@ -38,11 +39,14 @@ class GoodPracticeIndexPage(Page):
     class Meta:
         verbose_name = "good practice index"
 
-    def get_context(self, request, *args, **kwargs):
-        from .. import selectors
+    # What the page shows (the search form, results and filters) is read by
+    # practice.selectors.case_study_search_page, which imports these models; PracticeConfig.ready
+    # binds it here so the models import none of the reads.
+    read_context = None
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.case_study_search_page(index=self, request=request))
+        context.update(self.read_context(index=self, request=request))
         return context
 
 
@@ -145,8 +149,6 @@ class CaseStudyPage(Page):
 
     def serve(self, request, *args, **kwargs):
         # Members-only case studies: strangers sign in and come back; the rule is visible_to.
-        from ..permissions import can_view_case_study
-
         permission = can_view_case_study(request.user, self)
         if not permission:
             if not request.user.is_authenticated:
@@ -154,11 +156,12 @@ class CaseStudyPage(Page):
             raise PermissionDenied(permission.reason)
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        from .. import selectors
+    # Bound in PracticeConfig.ready to practice.selectors.case_study_page_context.
+    read_context = None
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.case_study_page_context(case_study=self, user=request.user))
+        context.update(self.read_context(case_study=self, user=request.user))
         return context
 
 

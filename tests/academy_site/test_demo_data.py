@@ -195,7 +195,7 @@ class TestTheLoadedDemo:
         certificates = Certificate.objects.filter(enrolment__cohort=cohort).select_related(
             "enrolment__participant"
         )
-        assert 8 <= certificates.count() <= 12
+        assert certificates.count() == 14
         sessions = cohort.sessions.count()
         for certificate in certificates:
             enrolment = certificate.enrolment
@@ -354,7 +354,7 @@ class TestTheLoadedDemo:
         certificates = Certificate.objects.select_related(
             "enrolment__cohort__programme", "enrolment__participant"
         )
-        assert certificates.count() == 10
+        assert certificates.count() == 14
         standings = standings_for([c.enrolment for c in certificates])
         for certificate in certificates:
             standing = standings[certificate.enrolment_id]
@@ -403,7 +403,7 @@ class TestTheLoadedDemo:
         assert first_recordings.count() == AttendanceMark.objects.count()
         # The facilitator corrected one mark after a session.
         assert AttendanceMarkChange.objects.exclude(previous_status="").count() == 1
-        assert CompletionSignOffEvent.objects.count() == CompletionSignOff.objects.count() == 10
+        assert CompletionSignOffEvent.objects.count() == CompletionSignOff.objects.count() == 14
 
     def test_apologies_marked_were_sent_before_the_session(self, demo):
         marks = AttendanceMark.objects.filter(status=AttendanceMark.Status.APOLOGIES)

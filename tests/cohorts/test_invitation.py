@@ -190,8 +190,10 @@ def test_a_substituted_officer_opening_their_link_is_told_a_colleague_has_their_
     assert response.status_code == 410
     assert "Your place was given to a colleague" in response.text
     assert "newer invitation" not in response.text
-    # The colleague's own link still works.
-    assert client.get(link_in(mail.outbox[-1])).status_code == 200
+    # They are told by email too, and the colleague's own link still works.
+    assert "has passed to a colleague" in mail.outbox[-1].subject
+    colleague = next(m for m in mail.outbox if m.to == [officer(2)["email"]])
+    assert client.get(link_in(colleague)).status_code == 200
 
 
 def test_an_officer_who_confirmed_and_was_then_withdrawn_is_told_so_by_their_used_link(

@@ -70,12 +70,16 @@ def test_a_manager_nominating_goes_back_to_the_overview_not_to_a_nominators_page
     client, manager, cohort
 ):
     client.force_login(manager)
-    url = reverse("cohorts:nominate_officer", args=[cohort.pk, cohort.police.pk])
+    # The overview's "Nominate an officer" link says where it came from.
+    overview = client.get(reverse("cohorts:overview", args=[cohort.pk])).content.decode()
+    url = reverse("cohorts:nominate_officer", args=[cohort.pk, cohort.police.pk]) + "?back=cohort"
+    assert url in overview.replace("&amp;", "&")
     page = client.get(url).content.decode()
     assert reverse("cohorts:nominate") not in page
     response = client.post(
         url,
         {
+            "back": "cohort",
             "first_name": "Priya",
             "last_name": "Officer",
             "email": "priya.officer@example.org",

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from cohorts.models import Cohort, Enrolment
+from cohorts.models import Cohort, Enrolment, Place
 from impact.models import CapabilityWording, SelfAssessment, SessionFeedback
 from impact.rules import is_reportable
 from modules.models import ProgrammePage
@@ -56,6 +56,16 @@ class TestImpactInTheDemo:
         figures = {f.key: f for f in response.context["figures"]}
         assert figures["capabilities"].chart is not None
         assert figures["feedback"].chart is not None
+
+    def test_the_manager_filters_to_kent_councils_and_still_reads_the_change(self, demo, client):  # noqa: F811
+        client.force_login(User.objects.get(username="manager"))
+        kent = Place.objects.get(name="Kent")
+        response = client.get(
+            reverse("impact:dashboard"), {"place": kent.pk, "sector": "local-authority"}
+        )
+        figures = {f.key: f for f in response.context["figures"]}
+        assert figures["capabilities"].chart is not None
+        assert figures["capabilities"].tables
 
     def test_the_nominator_sees_only_kent_police(self, demo, client):  # noqa: F811
         client.force_login(User.objects.get(username="nominator"))

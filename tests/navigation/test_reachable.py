@@ -26,6 +26,26 @@ ENTRY_POINTS = {
     "certificates:verify": "the address printed on each certificate and in its QR code "
     "(people with only the code type it into the verification form)",
     "cohorts:check_in": "the QR code shown in the room while check-in is open",
+    # Accounts (django-allauth): links in its emails, and where its forms send people.
+    "account_confirm_email": "the link in the email that confirms an email address",
+    "account_reset_password_from_key": "the single-use link in the password reset email",
+    "account_email_verification_sent": "where changing an email address goes next",
+    "account_reset_password_done": "where asking for a password reset goes next",
+    "account_reset_password_from_key_done": "where setting a new password goes next",
+    "account_inactive": "where signing in to a deactivated account goes",
+    "account_reauthenticate": "where a change that needs the password again goes first",
+    "socialaccount_login_cancelled": "where cancelling at the organisation's sign-in comes back",
+    "account_login": "the same address as accounts:login, which the header links to",
+    "account_signup": "the invitation's link: people join only by invitation or single sign-on",
+    "account_logout": "the same address as accounts:logout",
+    "accounts:logout": "the header's Sign out button (a POST form: signing out is never a link)",
+    "openid_connect_login": "the sign-in page's button for an organisation's own sign-in "
+    "(a POST form)",
+    # Portable credentials: what a verifier's software fetches, named inside each credential.
+    "credentials:achievement": "the achievement's address inside each signed credential",
+    "credentials:issuer": "the issuer's address inside each signed credential",
+    "credentials:key": "the signing key's address inside each signed credential",
+    "credentials:status_list": "the revocation list's address inside each signed credential",
 }
 
 # Where each role starts: their home, or the front page for someone not signed in.
@@ -47,6 +67,10 @@ def test_every_entry_point_is_a_url_the_matrix_knows():
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_reaches_all_its_pages_by_links_from_its_home(client, world, role):
+    # Everything the matrix opens exists (its good practice index, proposals, question sets...).
+    for kwargs, _neighbour, _cells in MATRIX.values():
+        if kwargs:
+            kwargs(world)
     person = world.people[role]
     if person.is_authenticated:
         client.force_login(person)

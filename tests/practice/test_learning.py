@@ -2,9 +2,6 @@
 themes, only those its reader may open; a case study lists the modules citing it that its
 reader may open. The practice app never imports modules (modules imports practice)."""
 
-import ast
-from pathlib import Path
-
 import pytest
 
 from tests.cohorts.factories import CohortFactory, EnrolmentFactory
@@ -91,14 +88,3 @@ def test_a_case_study_lists_the_modules_citing_it_that_the_reader_may_open(
     assert "Integrating care" in html and "Councillors and care" not in html
     assert "Integrating care" not in cited(None)
     assert "Integrating care" not in cited(participant)
-
-
-def test_the_practice_app_never_imports_modules():
-    for path in Path("practice").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0:
-                names = [node.module or ""]
-            assert not any(n == "modules" or n.startswith("modules.") for n in names), path
