@@ -12,11 +12,13 @@ of cohort A must never get it back, in any form.
 """
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.admin.viewsets import viewsets
+from wagtail.documents import get_document_model
 from wagtail.snippets.models import get_snippet_models
 
-from cohorts.models import EnrolmentEvent
+from cohorts.models import CohortSession, EnrolmentEvent
 from tests.security.world import ROLES, security_world, security_world_once
 
 security_world_once = pytest.fixture(scope="module")(security_world_once)
@@ -227,3 +229,30 @@ def test_admin_exports_write_what_a_spreadsheet_would_run_as_plain_text(client, 
         for line in body.splitlines():
             for cell in line.split(","):
                 assert not cell.lstrip('"').startswith(("=", "+", "-", "@")), (label, cell)
+
+
+# Serving a document: session A's slides, asked by every role, and after they are replaced.
+SLIDES = "login 200 403 403 403 200 403 200"
+
+
+def test_session_slides_are_served_to_the_sessions_people_only(client, world, settings, tmp_path):
+    # Wagtail streams a document from a file on disk, which in-memory storage has not got.
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    document = get_document_model()(title="Slides A1")
+    document.file.save("slides-a1.pdf", ContentFile(b"%PDF-1.4 slides"), save=False)
+    document.save()
+    CohortSession.objects.filter(pk=world["sessionA1"].pk).update(slides=document)
+    url = reverse("wagtaildocs_serve", args=[document.pk, "slides-a1.pdf"])
+    wanted = expected(SLIDES)
+    got = {}
+    for role in ROLES:
+        response = fetch(client, world.people[role], url)
+        got[role] = outcome(response) if response.status_code != 403 else 403
+    assert got == {r: (403 if v == "no" else v) for r, v in wanted.items()}
