@@ -279,11 +279,14 @@ def can_schedule_sessions(user, cohort):
 
 
 def can_have_cohort_feed(user, cohort):
-    """A cohort's calendar: those who may read its material (`can_read_cohort_material`), and
-    the nominators of organisations on it, who get the dates without the material. Someone
-    withdrawn or substituted gets nothing, and their old feed stops."""
+    """A cohort's calendar: those who may read its material (`can_read_cohort_material`), and,
+    with the dates but not the material, officers invited to a seat on it and the nominators of
+    organisations on it. Someone withdrawn or substituted gets nothing, and their old feed
+    stops."""
     material = can_read_cohort_material(user, cohort)
     if material:
+        return ALLOWED
+    if Enrolment.objects.holding_seats().filter(cohort=cohort, participant=user).exists():
         return ALLOWED
     if is_nominator(user) and can_view_cohort(user, cohort):
         return ALLOWED

@@ -96,7 +96,8 @@ def session_event(session, *, now=None, material=True):
 
 
 def calendar_for(sessions, *, name, now=None, material=True):
-    """An iCalendar file (bytes) holding these cohort sessions (see `session_event`)."""
+    """An iCalendar file (bytes) holding these cohort sessions (see `session_event`); `material`
+    is True, False, or the ids of the cohorts whose sessions carry their material."""
     now = now or timezone.now()
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -110,7 +111,8 @@ def calendar_for(sessions, *, name, now=None, material=True):
     calendar.add("x-published-ttl", dt.timedelta(hours=4))
     calendar.add_component(_london_vtimezone())
     for session in sessions:
-        calendar.add_component(session_event(session, now=now, material=material))
+        with_material = material if isinstance(material, bool) else session.cohort_id in material
+        calendar.add_component(session_event(session, now=now, material=with_material))
     return calendar.to_ical()
 
 
@@ -134,6 +136,17 @@ def personal_sessions(user, *, now=None):
     return _bounded(CohortSession.objects.filter(condition), now)
 
 
+def material_cohort_ids(user):
+    """The cohorts whose material this person reads (`read-cohort-material`: those they run,
+    and those they take part in); an invited officer's feed has the dates only until then."""
+    ids = set(
+        Enrolment.objects.active().filter(participant=user).values_list("cohort_id", flat=True)
+    )
+    if is_facilitator(user):
+        ids |= set(Cohort.objects.facilitated_by(user).values_list("pk", flat=True))
+    return ids
+
+
 def cohort_sessions(cohort, *, now=None):
     return _bounded(CohortSession.objects.filter(cohort=cohort), now or timezone.now())
 
@@ -144,7 +157,12 @@ def feed_body(feed, *, now=None):
     if not user.is_active:
         return None
     if feed.cohort_id is None:
-        return calendar_for(personal_sessions(user, now=now), name="Academy sessions", now=now)
+        return calendar_for(
+            personal_sessions(user, now=now),
+            name="Academy sessions",
+            now=now,
+            material=material_cohort_ids(user),
+        )
     if not permissions.check(user, "have-cohort-feed", feed.cohort):
         return None
     # The session page's own rule decides whether the feed carries venues, joining links and

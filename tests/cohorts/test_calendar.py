@@ -277,3 +277,14 @@ def test_a_nominators_cohort_feed_has_the_dates_but_no_joining_link_venue_or_rea
     assert str(event["summary"]).startswith("Leading with data")
     for secret in (b"secret-room", b"County Hall", b"data strategy"):
         assert secret not in body
+
+
+def test_an_invited_officers_feeds_have_the_dates_but_not_the_material(client, summer_session):
+    _with_joining_link(summer_session)
+    enrolment = EnrolmentFactory(cohort=summer_session.cohort, status=Enrolment.Status.INVITED)
+    for cohort in (summer_session.cohort, None):
+        url, _feed = _feed_url(client, enrolment.participant, cohort=cohort)
+        with time_at(dt.datetime(2026, 7, 1, tzinfo=LONDON)):
+            body = client.get(url).content
+        assert len(_events(body)) == 1
+        assert b"secret-room" not in body and b"County Hall" not in body
