@@ -92,7 +92,9 @@ class SessionIdleTimeoutMiddleware:
 
 class SecurityHeadersMiddleware:
     """Permissions-Policy on every response (ACADEMY_PERMISSIONS_POLICY), and no caching at all
-    of the account pages (/accounts/: sign-in, My account, personal data downloads)."""
+    of the account pages (/accounts/: sign-in, My account, personal data downloads) or of any
+    page or download served to someone signed in (their names, their officers', their cohorts':
+    issue 15), unless the view said how it may be cached itself."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -105,7 +107,10 @@ class SecurityHeadersMiddleware:
             response["Permissions-Policy"] = policy
         if self.accounts_prefix is None:
             self.accounts_prefix = reverse("accounts:my_account")
-        if request.path_info.startswith(self.accounts_prefix):
+        signed_in = getattr(getattr(request, "user", None), "is_authenticated", False)
+        if request.path_info.startswith(self.accounts_prefix) or (
+            signed_in and "Cache-Control" not in response
+        ):
             # max-age=0, no-cache, no-store, must-revalidate, private
             add_never_cache_headers(response)
         return response

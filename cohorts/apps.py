@@ -17,8 +17,10 @@ class CohortsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from accounts.admin_scoping import ScopedPermissionPolicy
+
         from . import signals
-        from .viewsets import READ_ONLY_MODELS, ReadOnlyPermissionPolicy
+        from .viewsets import READ_ONLY_MODELS, SCOPED_MODELS, ReadOnlyPermissionPolicy
 
         pre_migrate.connect(_lift_sqlite_guards, sender=self)
         post_migrate.connect(_install_guards, sender=self)
@@ -28,6 +30,8 @@ class CohortsConfig(AppConfig):
         # app registers its policy here, not at import time in wagtail_hooks).
         for model in READ_ONLY_MODELS:
             register_permission_policy(model, ReadOnlyPermissionPolicy(model))
+        for model in SCOPED_MODELS:
+            register_permission_policy(model, ScopedPermissionPolicy(model))
 
 
 # SQLite rebuilds a table to alter it, and a trigger that names a table mid-rebuild breaks the

@@ -229,15 +229,22 @@ def can_view_completion(user, cohort):
 # --- Cohort session material and module progress ---
 
 
-def can_view_cohort_session(user, session):
-    """Read a cohort session's material: joining instructions, pre-reading, slides, actions."""
+def can_read_cohort_material(user, cohort):
+    """Read a cohort's sessions' material (joining instructions and links, venues, pre-reading,
+    slides, actions), on the session page or in a calendar: those who run it and its active
+    participants, never someone withdrawn or substituted."""
     if not signed_in(user):
         return Permission(False, "Sign in to see this session's material.")
-    if can_run_cohort(user, session.cohort) or _takes_part(user, session.cohort_id):
+    if can_run_cohort(user, cohort) or _takes_part(user, cohort.pk):
         return ALLOWED
     return Permission(
         False, "This session's material is for the cohort's participants and facilitators only."
     )
+
+
+def can_view_cohort_session(user, session):
+    """Read a cohort session's material: joining instructions, pre-reading, slides, actions."""
+    return can_read_cohort_material(user, session.cohort)
 
 
 def can_edit_cohort_session_material(user, session):
@@ -272,8 +279,18 @@ def can_schedule_sessions(user, cohort):
 
 
 def can_have_cohort_feed(user, cohort):
-    """Anyone who can see a cohort may subscribe to its sessions' calendar."""
-    return can_view_cohort(user, cohort)
+    """A cohort's calendar: those who may read its material (`can_read_cohort_material`), and,
+    with the dates but not the material, officers invited to a seat on it and the nominators of
+    organisations on it. Someone withdrawn or substituted gets nothing, and their old feed
+    stops."""
+    material = can_read_cohort_material(user, cohort)
+    if material:
+        return ALLOWED
+    if Enrolment.objects.holding_seats().filter(cohort=cohort, participant=user).exists():
+        return ALLOWED
+    if is_nominator(user) and can_view_cohort(user, cohort):
+        return ALLOWED
+    return material
 
 
 def can_have_own_calendar(user):
@@ -332,6 +349,7 @@ ACTIONS = {
     "edit-cohort-session-material": can_edit_cohort_session_material,
     "view-cohort-progress": can_view_cohort_progress,
     "have-cohort-feed": can_have_cohort_feed,
+    "read-cohort-material": can_read_cohort_material,
     "have-own-calendar": can_have_own_calendar,
     "see-own-certificates": can_see_own_certificates,
     "schedule-sessions": can_schedule_sessions,

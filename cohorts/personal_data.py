@@ -21,6 +21,10 @@ from .models import (
     Organisation,
 )
 
+# Keys of an enrolment event's details that name someone else (the officer a substitute
+# replaced): left out of the substitute's download, and scrubbed when that officer is erased.
+OTHER_PEOPLE_KEYS = {"replaces"}
+
 
 def export_person(person):
     """The person's enrolments (with everything on them) and the organisations they nominate
@@ -65,7 +69,12 @@ def export_person(person):
                         "action": event.action,
                         "from_status": event.from_status,
                         "to_status": event.to_status,
-                        "details": event.details,
+                        # Whom a substitute replaced is the colleague's data, not theirs.
+                        "details": {
+                            key: value
+                            for key, value in event.details.items()
+                            if key not in OTHER_PEOPLE_KEYS
+                        },
                     }
                     for event in sorted(enrolment.events.all(), key=lambda e: (e.at, e.pk))
                 ],
@@ -139,7 +148,11 @@ def erase_person(erasure):
         reason="[removed]"
     )
     Invitation.objects.filter(enrolment__participant=person).update(sent_to=erasure.anonymous_email)
-    for event in EnrolmentEvent.objects.filter(enrolment__participant=person).exclude(details={}):
+    # Their own history, and other people's that names them (a substitute's "replaces").
+    mentions = Q(enrolment__participant=person)
+    for needle in erasure.needles:
+        mentions |= Q(details__icontains=needle)
+    for event in EnrolmentEvent.objects.filter(mentions).exclude(details={}):
         EnrolmentEvent.objects.filter(pk=event.pk).update(details=erasure.scrub(event.details))
     for certificate in Certificate.objects.filter(enrolment__participant=person):
         if certificate.pdf:

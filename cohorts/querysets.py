@@ -1,7 +1,8 @@
 """Read-only querysets that say what they select, and the object-level scoping of every role.
 
-`visible_to(user)` is the one place that says which cohorts, sessions, enrolments, attendance
-marks and certificates a person may see:
+`visible_to(user)` is the one place that says which cohorts, sessions, enrolments (and their
+history), attendance marks and certificates a person may see; the admin's listings and choosers
+use it too (accounts.admin_scoping):
 - a programme manager: everything;
 - a facilitator: the cohorts they are assigned to, and everything on them;
 - a nominator: the cohorts their organisation has seats or officers on, and their own
@@ -99,6 +100,13 @@ class EnrolmentQuerySet(models.QuerySet):
             nominator=Q(organisation__nominators=user),
             participant=Q(participant=user),
         )
+
+
+class EnrolmentEventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The history of the enrolments this person may see (as the cohort's history page)."""
+        enrolments = _related_model(self, "enrolment").objects.visible_to(user)
+        return self.filter(enrolment__in=enrolments.values("pk"))
 
 
 class AttendanceMarkQuerySet(models.QuerySet):

@@ -6,10 +6,10 @@ these menus; facilitators and nominators work in the site's own pages.
 """
 
 from wagtail.admin.panels import ObjectList
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from spreadsheets.admin import FormulaSafeSnippetViewSet as SnippetViewSet
+from accounts.admin_scoping import AcademySnippetViewSet as SnippetViewSet
+from accounts.admin_scoping import ScopedPermissionPolicy
 
 from .certificates import design_admin
 from .models import (
@@ -47,6 +47,8 @@ class CohortViewSet(SnippetViewSet):
 class PlaceViewSet(SnippetViewSet):
     model = Place
     icon = "site"
+    # A case study's editor picks the place it serves: names only, no personal data.
+    chooser_open_to_editors = True
     list_display = ["name", "slug"]
     search_fields = ["name"]
 
@@ -115,7 +117,7 @@ class CertificateViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+class ReadOnlyPermissionPolicy(ScopedPermissionPolicy):
     """Records that only services may write are read-only in the admin, even for superusers:
     the audit trail, enrolments (changing one bypasses the seat rules, history and emails of
     cohorts.enrolment.services) and certificates (issued, re-issued and revoked by their own
@@ -128,6 +130,8 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 READ_ONLY_MODELS = (EnrolmentEvent, Enrolment, Certificate)
+# Records a person sees in the admin only if `visible_to` gives them (accounts.admin_scoping).
+SCOPED_MODELS = (Cohort, Organisation)
 
 
 class EnrolmentEventViewSet(SnippetViewSet):

@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from cohorts.models import Certificate
+from links.downloads import content_disposition
 from modules.models import ProgrammePage
 
 from . import badges, checking, keys
@@ -89,7 +90,7 @@ def certificate_credential(request, pk, export_format):
     else:
         body = json.dumps(badges.credential_download(credential), **JSON_OPTIONS)
         response = HttpResponse(body, content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{export_format}"'
+    response["Content-Disposition"] = content_disposition(f"{stem}.{export_format}")
     return response
 
 

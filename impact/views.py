@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.permissions import deny
 from accounts.roles import is_facilitator, is_nominator, is_programme_manager
 from cohorts.models import Cohort, CohortSession, Enrolment
+from links.downloads import content_disposition
 
 from . import dashboard as dashboard_figures
 from . import rules, selectors, services
@@ -80,7 +81,7 @@ def dashboard_export(request, figure, export_format):
     )
     response = HttpResponse(content, content_type=content_type)
     name = f"dashboard-{figure}-{timezone.localdate():%Y-%m-%d}.{export_format}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition(name)
     return response
 
 

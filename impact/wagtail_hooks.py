@@ -10,8 +10,8 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.admin_scoping import AcademySnippetViewSet as SnippetViewSet
 from accounts.roles import is_programme_manager
 from personal_data import registry as personal_data_registry
 

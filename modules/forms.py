@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 
 from .services import REFLECTION_MAX_LENGTH
@@ -26,5 +28,13 @@ class ReflectionForm(forms.Form):
         return {self.prompt_ids[name]: value for name, value in self.cleaned_data.items()}
 
 
+# Characters the full-text engines read as syntax (SQLite's FTS5 fails on a stray quote).
+_SEARCH_SYNTAX = re.compile(r'["*^():{}\[\]]')
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search the modules", max_length=200, required=False)
+
+    def clean_q(self):
+        """Words only: a quote or bracket typed by chance is a space, never a server error."""
+        return " ".join(_SEARCH_SYNTAX.sub(" ", self.cleaned_data["q"]).split())

@@ -14,6 +14,7 @@ from content.blocks import ModuleStreamBlock
 
 from . import selectors
 from .blocks import CaseStudiesBlock
+from .page_forms import ModulePageForm
 from .permissions import module_access
 from .progress import ModuleProgress, ModuleProgressQuerySet
 from .querysets import ModulePageQuerySet
@@ -100,6 +101,8 @@ class ModulePage(Page):
     body = StreamField(ModuleBodyBlock(), blank=True)
 
     objects = PageManager.from_queryset(ModulePageQuerySet)()
+    # The body names only documents its editor may use (issue 15).
+    base_form_class = ModulePageForm
 
     content_panels = [
         *Page.content_panels,

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 
 from accounts.permissions import ALLOWED, Permission, signed_in
 from accounts.roles import is_programme_manager
@@ -207,7 +209,26 @@ def can_download_document(user, document):
 
 
 def _any_module_visible(user, module_ids):
-    return Page.objects.filter(pk__in=module_ids).filter(module_visibility_q(user)).exists()
+    # Only a live module grants: a draft or unpublished module naming a document opens it to
+    # nobody (its content may name anything until someone who may publish it has looked).
+    return (
+        Page.objects.filter(pk__in=module_ids, live=True).filter(module_visibility_q(user)).exists()
+    )
+
+
+def can_name_document(user, document):
+    """A page body may name a document its editor may choose (Wagtail's collection permission)
+    or may download themself: never one they could not open, such as another cohort's slides."""
+    policy = policy_registry.get_by_type(get_document_model())
+    if policy.instances_user_has_any_permission_for(user, ["choose"]).filter(pk=document.pk):
+        return ALLOWED
+    if can_download_document(user, document):
+        return ALLOWED
+    return Permission(
+        False,
+        f"You may not use the document \u201c{document.title}\u201d here: choose one of your own "
+        "or upload it.",
+    )
 
 
 ACTIONS = {
@@ -216,6 +237,7 @@ ACTIONS = {
     "keep-learning-log": can_keep_learning_log,
     "have-learning-log": can_keep_a_learning_log,
     "download-document": can_download_document,
+    "name-document": can_name_document,
 }
 
 

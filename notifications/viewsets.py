@@ -1,6 +1,6 @@
 """The admin screen where the programme team words each programme's notifications."""
 
-from spreadsheets.admin import FormulaSafeSnippetViewSet as SnippetViewSet
+from accounts.admin_scoping import AcademySnippetViewSet as SnippetViewSet
 
 from .models import NotificationWording
 

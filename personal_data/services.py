@@ -15,7 +15,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 from wagtail.users.models import UserProfile
 
 from accounts.roles import Role
@@ -114,9 +116,9 @@ def person_erase(*, person, actor, reason="request", now=None):
         if n and len(n) >= 3
     }
     anonymous_email = f"erased-{person.pk}@{ERASED_DOMAIN}"
-    registry.erase_everywhere(
-        registry.Erasure(person=person, anonymous_email=anonymous_email, needles=needles)
-    )
+    erasure = registry.Erasure(person=person, anonymous_email=anonymous_email, needles=needles)
+    registry.erase_everywhere(erasure)
+    _scrub_admin_history(erasure)
 
     person.groups.remove(*person.groups.exclude(name=Role.PARTICIPANT.value))
     _forget_sign_in_records(person)
@@ -147,6 +149,23 @@ def person_erase(*, person, actor, reason="request", now=None):
         subject=person,
     )
     return person
+
+
+def _scrub_admin_history(erasure):
+    """The admin's site history names people by what its records were called at the time
+    ("Pat Ridley on Kent 2026"): entries and revisions that name the person lose the name."""
+    for model in (ModelLogEntry, PageLogEntry):
+        mentions = Q(pk__in=[])
+        for needle in erasure.needles:
+            mentions |= Q(label__icontains=needle) | Q(data__icontains=needle)
+        for entry in model.objects.filter(mentions).only("pk", "label", "data"):
+            model.objects.filter(pk=entry.pk).update(
+                label=erasure.scrub(entry.label), data=erasure.scrub(entry.data)
+            )
+    mentions = Q(pk__in=[])
+    for needle in erasure.needles:
+        mentions |= Q(object_str__icontains=needle)
+    Revision.objects.filter(mentions).update(object_str="[removed]")
 
 
 def _forget_sign_in_records(person):

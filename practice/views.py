@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.roles import is_programme_manager
 from cohorts.models import Organisation
+from links.downloads import content_disposition
 
 from . import exports, selectors, services
 from .forms import CaseStudyProposalForm, QuestionSetForm
@@ -236,7 +237,5 @@ def question_set_download(request, pk, export_format):
     else:
         content = exports.question_set_csv(found, lines)
     response = HttpResponse(content, content_type=EXPORT_TYPES[export_format])
-    response["Content-Disposition"] = (
-        f'attachment; filename="{exports.filename(found, export_format)}"'
-    )
+    response["Content-Disposition"] = content_disposition(exports.filename(found, export_format))
     return response

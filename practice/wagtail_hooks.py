@@ -8,8 +8,9 @@ own forms (practice.services)."""
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from accounts.admin_scoping import AcademySnippetViewSet as SnippetViewSet
 from accounts.permissions import ALLOWED, Permission
 from modules import participation
 from modules.blocks import CASE_STUDIES_FOR_BLOCK
@@ -51,6 +52,8 @@ def register_case_study_listing():
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
+    # Module editors pick themes in a module's case studies block.
+    chooser_open_to_editors = True
     list_display = ["name", "slug", "position"]
     list_export = ["name", "slug", "description", "position"]
     search_fields = ["name"]

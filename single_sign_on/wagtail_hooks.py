@@ -5,8 +5,8 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts.admin_scoping import AcademySnippetViewSet as SnippetViewSet
 from accounts.organisation_sign_in import IDENTITY_PROVIDER_HOOK, PASSWORD_SIGN_IN_HOOK
 
 from .forms import IdentityProviderAdminForm

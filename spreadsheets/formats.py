@@ -7,11 +7,17 @@ Files arrive as people really save them: UTF-8 with or without a byte-order mark
 from older Excel, UTF-16 "Unicode text" from Excel or Microsoft Teams, comma, semicolon or tab
 separated, or an Excel workbook (.xlsx). Anything that is not a table raises `SpreadsheetError`
 with a plain message, never a server error.
+
+Every file is bounded before it is parsed and while it is read (issue 15): a workbook that
+would unpack to more than MAX_UNPACKED_BYTES, a sheet wider than MAX_COLUMNS, more than
+MAX_ROWS rows, or a cell longer than MAX_CELL_CHARS is refused with a plain message, so a small
+file cannot inflate into hundreds of megabytes.
 """
 
 import csv
 import io
 import os
+import zipfile
 
 from openpyxl import load_workbook
 
@@ -19,6 +25,12 @@ DELIMITERS = ",;\t"
 # How many lines the delimiter sniffer reads: enough to get past the summary lines some tools
 # (Microsoft Teams) write above the table.
 SNIFF_LINES = 30
+
+# The bounds of any uploaded table (README, "Uploads").
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 2000
+MAX_COLUMNS = 100
+MAX_CELL_CHARS = 1000
 
 
 class SpreadsheetError(Exception):
@@ -35,6 +47,8 @@ class SpreadsheetError(Exception):
     NOT_XLSX = "not-xlsx"
     TOO_LARGE = "too-large"
     TOO_MANY_ROWS = "too-many-rows"
+    TOO_WIDE = "too-wide"
+    CELL_TOO_LONG = "cell-too-long"
     NOT_A_TABLE = "not-a-table"
 
     def __init__(self, code, message=None):
@@ -58,8 +72,14 @@ DEFAULT_MESSAGES = {
     SpreadsheetError.BAD_CSV: "This CSV file could not be read.",
     SpreadsheetError.NOT_XLSX: "This file is a compressed file but not an Excel workbook we can "
     "read. Save your list as an Excel workbook (.xlsx) or as CSV, and upload that.",
-    SpreadsheetError.TOO_LARGE: "This file is too large.",
-    SpreadsheetError.TOO_MANY_ROWS: "This file has too many rows.",
+    SpreadsheetError.TOO_LARGE: "This file is too large: a spreadsheet may hold at most "
+    f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB once unpacked. Split it into smaller files.",
+    SpreadsheetError.TOO_MANY_ROWS: f"This file has more than {MAX_ROWS:,} rows. Split it into "
+    "smaller files.",
+    SpreadsheetError.TOO_WIDE: f"This file has more than {MAX_COLUMNS} columns. Keep only the "
+    "columns the template asks for.",
+    SpreadsheetError.CELL_TOO_LONG: f"A cell of this file is longer than {MAX_CELL_CHARS:,} "
+    "characters. Check the file and upload it again.",
     SpreadsheetError.NOT_A_TABLE: "This file is not a table we can read. " + _SAVE_AS,
 }
 
@@ -108,6 +128,38 @@ def _cell(value):
     return str(value)
 
 
+def _bounded_rows(rows, limit):
+    """The rows, checked against the bounds as they are read; stops after `limit` rows."""
+    bounded = []
+    for row in rows:
+        if len(row) > MAX_COLUMNS:
+            # Trailing empty cells (a formatted but empty column) do not count.
+            while row and not row[-1]:
+                row = row[:-1]
+            if len(row) > MAX_COLUMNS:
+                raise SpreadsheetError(SpreadsheetError.TOO_WIDE)
+        if any(len(cell) > MAX_CELL_CHARS for cell in row):
+            raise SpreadsheetError(SpreadsheetError.CELL_TOO_LONG)
+        bounded.append(row)
+        if len(bounded) > limit:
+            if limit >= MAX_ROWS:
+                raise SpreadsheetError(SpreadsheetError.TOO_MANY_ROWS)
+            break
+    return bounded
+
+
+def _check_unpacked_size(data):
+    """Refuse a workbook whose parts would unpack to more than MAX_UNPACKED_BYTES, before any
+    of it is unpacked (zipfile never inflates an entry past its recorded size)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise SpreadsheetError(SpreadsheetError.NOT_XLSX) from None
+    if total > MAX_UNPACKED_BYTES:
+        raise SpreadsheetError(SpreadsheetError.TOO_LARGE)
+
+
 class Format:
     """One file format: which extensions it has, and how to read its rows of text."""
 
@@ -129,7 +181,7 @@ class CSVFormat(Format):
         # newline="" as the csv module asks, so a stray carriage return is not a broken row.
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
         try:
-            return list(reader)
+            return _bounded_rows(reader, _row_limit(limit))
         except csv.Error as error:
             raise SpreadsheetError(
                 SpreadsheetError.BAD_CSV, f"This CSV file could not be read ({error})."
@@ -142,19 +194,26 @@ class XLSXFormat(Format):
     extensions = ("xlsx",)
 
     def read(self, data, *, limit=None):
+        _check_unpacked_size(data)
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception:  # openpyxl raises many kinds of error for a file it cannot read
             raise SpreadsheetError(SpreadsheetError.NOT_XLSX) from None
         try:
-            rows = []
-            for values in workbook.worksheets[0].iter_rows(values_only=True):
-                rows.append([_cell(v) for v in values])
-                if limit is not None and len(rows) > limit:
-                    break
-            return rows
+            sheet = workbook.worksheets[0]
+            # Read no wider than one column past the bound: a wider row is refused.
+            width = min(sheet.max_column or MAX_COLUMNS + 1, MAX_COLUMNS + 1)
+            rows = (
+                [_cell(v) for v in values]
+                for values in sheet.iter_rows(values_only=True, max_col=width)
+            )
+            return _bounded_rows(rows, _row_limit(limit))
         finally:
             workbook.close()
+
+
+def _row_limit(limit):
+    return MAX_ROWS if limit is None else min(limit, MAX_ROWS)
 
 
 FORMATS = (CSVFormat, XLSXFormat)

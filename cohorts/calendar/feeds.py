@@ -58,8 +58,10 @@ def session_uid(session):
     return f"cohort-session-{session.pk}@academy"
 
 
-def session_event(session, *, now=None):
-    """One cohort session as a VEVENT, in Europe/London time."""
+def session_event(session, *, now=None, material=True):
+    """One cohort session as a VEVENT, in Europe/London time; with `material` False (for those
+    who may see the cohort's dates but not its sessions' pages), no venue, joining link or
+    pre-reading."""
     event = Event()
     event.add("uid", session_uid(session))
     event.add("dtstamp", now or timezone.now())
@@ -71,6 +73,10 @@ def session_event(session, *, now=None):
     cancelled = session.is_cancelled
     event.add("summary", f"{'Cancelled: ' if cancelled else ''}{session.title} ({session.cohort})")
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if not material:
+        if cancelled:
+            event.add("description", "Cancelled.")
+        return event
     page = absolute_reverse("cohorts:session_detail", session.pk)
     event.add("url", page)
     if session.venue:
@@ -89,8 +95,9 @@ def session_event(session, *, now=None):
     return event
 
 
-def calendar_for(sessions, *, name, now=None):
-    """An iCalendar file (bytes) holding these cohort sessions."""
+def calendar_for(sessions, *, name, now=None, material=True):
+    """An iCalendar file (bytes) holding these cohort sessions (see `session_event`); `material`
+    is True, False, or the ids of the cohorts whose sessions carry their material."""
     now = now or timezone.now()
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -104,7 +111,8 @@ def calendar_for(sessions, *, name, now=None):
     calendar.add("x-published-ttl", dt.timedelta(hours=4))
     calendar.add_component(_london_vtimezone())
     for session in sessions:
-        calendar.add_component(session_event(session, now=now))
+        with_material = material if isinstance(material, bool) else session.cohort_id in material
+        calendar.add_component(session_event(session, now=now, material=with_material))
     return calendar.to_ical()
 
 
@@ -128,6 +136,17 @@ def personal_sessions(user, *, now=None):
     return _bounded(CohortSession.objects.filter(condition), now)
 
 
+def material_cohort_ids(user):
+    """The cohorts whose material this person reads (`read-cohort-material`: those they run,
+    and those they take part in); an invited officer's feed has the dates only until then."""
+    ids = set(
+        Enrolment.objects.active().filter(participant=user).values_list("cohort_id", flat=True)
+    )
+    if is_facilitator(user):
+        ids |= set(Cohort.objects.facilitated_by(user).values_list("pk", flat=True))
+    return ids
+
+
 def cohort_sessions(cohort, *, now=None):
     return _bounded(CohortSession.objects.filter(cohort=cohort), now or timezone.now())
 
@@ -138,11 +157,22 @@ def feed_body(feed, *, now=None):
     if not user.is_active:
         return None
     if feed.cohort_id is None:
-        return calendar_for(personal_sessions(user, now=now), name="Academy sessions", now=now)
+        return calendar_for(
+            personal_sessions(user, now=now),
+            name="Academy sessions",
+            now=now,
+            material=material_cohort_ids(user),
+        )
     if not permissions.check(user, "have-cohort-feed", feed.cohort):
         return None
+    # The session page's own rule decides whether the feed carries venues, joining links and
+    # pre-reading (issue 15): a nominator sees the dates only.
+    material = bool(permissions.check(user, "read-cohort-material", feed.cohort))
     return calendar_for(
-        cohort_sessions(feed.cohort, now=now), name=f"Academy: {feed.cohort}", now=now
+        cohort_sessions(feed.cohort, now=now),
+        name=f"Academy: {feed.cohort}",
+        now=now,
+        material=material,
     )
 
 

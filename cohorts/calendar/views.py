@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import deny
+from links.downloads import content_disposition
 
 from .. import permissions
 from ..models import CalendarFeed, Cohort, CohortSession
@@ -19,8 +20,7 @@ COHORT_LINKS = 20
 
 def _ics(body, filename, *, attachment):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename, attachment=attachment)
     # The feed address is a secret: keep it out of shared caches.
     response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"

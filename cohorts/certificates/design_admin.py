@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import (
 )
 from wagtail.utils.decorators import xframe_options_sameorigin_override
 
-from spreadsheets.admin import FormulaSafeSnippetViewSet as SnippetViewSet
+from accounts.admin_scoping import AcademySnippetViewSet as SnippetViewSet
 
 from ..models import CertificateDesign
 from .designs import design_preview_pdf, design_problems

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import deny
+from links.downloads import content_disposition
 
 from .. import permissions
 from ..completion.forms import SignOffWithdrawForm
@@ -225,7 +226,7 @@ def bulk_issue_progress(request, pk):
 
 def _pdf_response(data: bytes, filename: str):
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename)
     return response
 
 
@@ -263,7 +264,7 @@ def cohort_certificates_download(request, pk, export_format):
     stem = f"certificates-cohort-{cohort.pk}"
     if export_format == "zip":
         response = HttpResponse(pdf.certificates_zip(certificates), "application/zip")
-        response["Content-Disposition"] = f'attachment; filename="{stem}.zip"'
+        response["Content-Disposition"] = content_disposition(f"{stem}.zip")
         return response
     return _pdf_response(pdf.certificates_merged_pdf(certificates), f"{stem}.pdf")
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from accounts.models import User, normalise_email
+from accounts.models import normalise_email
 from spreadsheets.formats import SpreadsheetError, read_table
 from spreadsheets.writer import CONTENT_TYPES, write_spreadsheet
 
 from ..models import Enrolment
+from .people import OF_ANOTHER_ORGANISATION, people_of_other_organisations
 from .seats import seats_for
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -282,21 +283,21 @@ def review_rows(*, cohort, organisation, rows, allow_waiting_list=False):
         .exclude(status__in=Enrolment.ENDED)
         .values_list("participant__email", "organisation")
     )
-    known = set(User.objects.filter(email__in=list(seen)).values_list("email", flat=True))
+    elsewhere = people_of_other_organisations(seen, organisation)
     left = seats_for(cohort, organisation).left
     places = left
     for row in reviewed:
-        if row.email in existing and seen.get(row.email) == row.number:
-            mine = existing[row.email] == organisation.pk
-            row.problems.append(
-                Problem(
-                    f"{row.email} already has a nomination on this cohort"
-                    + (" (see your officers list)." if mine else " from another organisation."),
-                    row.number,
-                    "Email",
+        if row.email in elsewhere and seen.get(row.email) == row.number:
+            # Neither their account nor their nominations are mentioned.
+            row.problems.append(Problem(OF_ANOTHER_ORGANISATION, row.number, "Email"))
+        elif row.email in existing and seen.get(row.email) == row.number:
+            if existing[row.email] == organisation.pk:
+                message = (
+                    f"{row.email} already has a nomination on this cohort (see your officers list)."
                 )
-            )
-        row.existing_account = row.email in known
+            else:
+                message = OF_ANOTHER_ORGANISATION
+            row.problems.append(Problem(message, row.number, "Email"))
         if row.problems:
             continue
         if places > 0:

@@ -7,10 +7,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models import Q
 from django.db.models.functions import Lower
 
 from accounts.models import normalise_email
 from accounts.roles import Role
+
+from ..models import Enrolment
+
+# Said of a person of another organisation, whatever the reason: nothing about them is shown.
+OF_ANOTHER_ORGANISATION = (
+    "This person cannot be nominated by your organisation; ask the programme team."
+)
 
 
 def _participant_group():
@@ -24,6 +32,25 @@ def people_by_email(emails):
     emails = {normalise_email(email) for email in emails}
     people = User.objects.alias(email_lower=Lower("email")).filter(email_lower__in=emails)
     return {normalise_email(person.email): person for person in people}
+
+
+def people_of_other_organisations(emails, organisation):
+    """The normalised emails, among these, of people who belong to other organisations only:
+    enrolled by, or nominating for, another organisation and never this one. A nominator may
+    neither see nor change them (issue 15); the programme team moves people between
+    organisations. One query, however many emails."""
+    User = get_user_model()
+    emails = {normalise_email(email) for email in emails}
+    elsewhere = (
+        User.objects.alias(email_lower=Lower("email"))
+        .filter(email_lower__in=emails)
+        .filter(Q(enrolments__isnull=False) | Q(nominator_for__isnull=False))
+        .exclude(pk__in=Enrolment.objects.filter(organisation=organisation).values("participant"))
+        .exclude(pk__in=organisation.nominators.values("pk"))
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return {normalise_email(email) for email in elsewhere}
 
 
 def _new_person(email, person):

@@ -13,7 +13,11 @@ from accounts.models import normalise_email
 from accounts.roles import is_programme_manager
 
 from ..models import Cohort, Enrolment, EnrolmentEvent
-from .people import people_find_or_create
+from .people import (
+    OF_ANOTHER_ORGANISATION,
+    people_find_or_create,
+    people_of_other_organisations,
+)
 from .seats import Seats, cohort_seats_left, nominations_open, seats_for, seats_held
 from .tasks import enrolment_events_notify, notify_enrolments
 
@@ -123,7 +127,11 @@ class Nomination:
 
 def nominate_locked(*, actor, cohort, organisation, nominations, now=None):
     """Create one enrolment per nomination, in order, in a constant number of queries; the
-    caller holds the cohort lock."""
+    caller holds the cohort lock. A person of another organisation is refused before anything
+    about them is read or changed."""
+    emails = [n.person["email"] for n in nominations]
+    if people_of_other_organisations(emails, organisation):
+        raise ValidationError({"email": OF_ANOTHER_ORGANISATION})
     people = people_find_or_create([n.person for n in nominations])
     participants = [people[normalise_email(n.person["email"])] for n in nominations]
     on_cohort = {

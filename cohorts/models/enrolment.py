@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
-from ..querysets import EnrolmentQuerySet
+from ..querysets import EnrolmentEventQuerySet, EnrolmentQuerySet
 from .cohorts import Cohort
 from .places import Organisation
 
@@ -132,6 +132,8 @@ class EnrolmentEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=Enrolment.Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Enrolment.Status.choices, blank=True)
     details = models.JSONField(default=dict, blank=True)
+
+    objects = EnrolmentEventQuerySet.as_manager()
 
     wagtail_reference_index_ignore = True
 

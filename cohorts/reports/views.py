@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from accounts.permissions import deny
+from links.downloads import content_disposition
 from modules.models import ProgrammePage
 from personal_data.models import PersonalDataAccess, personal_data_access_record
 
@@ -87,7 +88,7 @@ def cohort_attendance_export(request, pk, export_format):
         object_key=f"cohort:{grid.cohort.pk}",
     )
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename)
     return response
 
 

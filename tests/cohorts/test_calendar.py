@@ -11,7 +11,13 @@ from icalendar import Calendar
 
 from cohorts.models import LONDON, CalendarFeed, CohortSession, Enrolment
 from tests.accounts.factories import UserFactory
-from tests.cohorts.factories import CohortFactory, CohortSessionFactory, EnrolmentFactory
+from tests.cohorts.factories import (
+    CohortFactory,
+    CohortSessionFactory,
+    EnrolmentFactory,
+    OrganisationFactory,
+    SeatAllocationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +234,57 @@ def test_someone_with_no_sessions_of_their_own_has_no_personal_calendar(client, 
     assert response.status_code == 403
     assert b"Each cohort you can see has its own calendar" in response.content
     assert not CalendarFeed.objects.filter(user=nominator).exists()
+
+
+# Feeds follow the session page's rule (issue 15) ----------------------------------------------
+
+
+def _with_joining_link(session):
+    session.joining_url = "https://meet.example.org/secret-room"
+    session.save()
+    return session
+
+
+@pytest.mark.parametrize("ended", [Enrolment.Status.WITHDRAWN, Enrolment.Status.SUBSTITUTED])
+def test_a_withdrawn_or_substituted_participants_cohort_feed_stops(client, summer_session, ended):
+    _with_joining_link(summer_session)
+    enrolment = EnrolmentFactory(cohort=summer_session.cohort, status=Enrolment.Status.CONFIRMED)
+    url, _feed = _feed_url(client, enrolment.participant, cohort=summer_session.cohort)
+    assert client.get(url).status_code == 200
+    Enrolment.objects.filter(pk=enrolment.pk).update(status=ended)
+    response = client.get(url)
+    assert response.status_code == 404
+    assert b"secret-room" not in response.content
+    client.force_login(enrolment.participant)
+    cohort_calendar = reverse("cohorts:cohort_calendar", args=[summer_session.cohort.pk])
+    assert client.get(cohort_calendar).status_code == 403
+
+
+def test_a_nominators_cohort_feed_has_the_dates_but_no_joining_link_venue_or_reading(
+    client, summer_session
+):
+    _with_joining_link(summer_session)
+    nominator = UserFactory(nominator=True)
+    organisation = OrganisationFactory(nominators=[nominator])
+    SeatAllocationFactory(cohort=summer_session.cohort, organisation=organisation, seats=2)
+    session_page = reverse("cohorts:session_detail", args=[summer_session.pk])
+    client.force_login(nominator)
+    assert client.get(session_page).status_code == 403
+    url, _feed = _feed_url(client, nominator, cohort=summer_session.cohort)
+    with time_at(dt.datetime(2026, 7, 1, tzinfo=LONDON)):
+        body = client.get(url).content
+    [event] = _events(body)
+    assert str(event["summary"]).startswith("Leading with data")
+    for secret in (b"secret-room", b"County Hall", b"data strategy"):
+        assert secret not in body
+
+
+def test_an_invited_officers_feeds_have_the_dates_but_not_the_material(client, summer_session):
+    _with_joining_link(summer_session)
+    enrolment = EnrolmentFactory(cohort=summer_session.cohort, status=Enrolment.Status.INVITED)
+    for cohort in (summer_session.cohort, None):
+        url, _feed = _feed_url(client, enrolment.participant, cohort=cohort)
+        with time_at(dt.datetime(2026, 7, 1, tzinfo=LONDON)):
+            body = client.get(url).content
+        assert len(_events(body)) == 1
+        assert b"secret-room" not in body and b"County Hall" not in body

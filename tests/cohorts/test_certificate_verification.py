@@ -62,12 +62,12 @@ def test_a_valid_certificate_shows_what_it_says_and_nothing_more(client):
         "Zażółć Gęślą",
         certificate.programme_title,
         certificate.cohort_name,
-        "Kent",
-        "6 of 8",
         "Dr Ann Jones",
         certificate.display_code,
     ):
         assert value in page
+    # Attendance and place are on the certificate, not for the public page (issue 15).
+    assert "Kent" not in page and "6 of 8" not in page
     participant = certificate.enrolment.participant
     assert participant.email not in page
     assert certificate.enrolment.organisation.name not in page

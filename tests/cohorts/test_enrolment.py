@@ -70,6 +70,9 @@ def test_nomination_finds_the_existing_account_whatever_the_case_and_spaces(worl
 def test_officer_cannot_be_nominated_twice_for_one_cohort(world):
     nominate(world, 1)
     with pytest.raises(ValidationError, match="already has a nomination"):
+        nominate(world, 1, email="OFFICER1@example.org")
+    # Another organisation is told nothing about them (issue 15).
+    with pytest.raises(ValidationError, match="cannot be nominated by your organisation"):
         nominate(world, 1, organisation=world.health, email="OFFICER1@example.org")
     assert Enrolment.objects.count() == 1
 

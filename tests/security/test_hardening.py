@@ -100,3 +100,30 @@ def test_the_sign_in_page_may_send_its_form_on_to_a_linked_identity_provider(cli
     policy = directives(client.get(reverse("accounts:login")))
     assert policy["form-action"] == ["'self'", "https://login.example.net"]
     assert directives(client.get(reverse("privacy")))["form-action"] == ["'self'"]
+
+
+def test_the_readme_states_the_upload_limits_the_code_applies():
+    from cohorts.attendance.forms import MAX_IMPORT_BYTES
+    from cohorts.certificates.designs import IMAGE_MAX_BYTES
+    from cohorts.enrolment import imports
+    from cohorts.material.forms import SLIDES_MAX_BYTES
+    from practice.forms import DOCUMENT_MAX_BYTES
+    from spreadsheets import formats
+
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    section = readme[readme.index("- **Uploads**") :]
+    section = " ".join(section[: section.index("\n- **")].split())
+    mb = 1024 * 1024
+    for phrase in (
+        f"form fields {settings.DATA_UPLOAD_MAX_MEMORY_SIZE // mb} MB",
+        f"nomination spreadsheets {imports.MAX_BYTES // mb} MB and {imports.MAX_ROWS:,} officers",
+        f"video-call attendance reports {MAX_IMPORT_BYTES // mb} MB",
+        f"session slides {SLIDES_MAX_BYTES // mb} MB",
+        f"case study documents {DOCUMENT_MAX_BYTES // mb} MB",
+        f"images {settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE // mb} MB",
+        f"certificate design images {IMAGE_MAX_BYTES // 1024} KB",
+        f"more than {formats.MAX_UNPACKED_BYTES // mb} MB",
+        f"past {formats.MAX_ROWS:,} rows, {formats.MAX_COLUMNS} columns or a cell of "
+        f"{formats.MAX_CELL_CHARS:,} characters",
+    ):
+        assert phrase in section, phrase

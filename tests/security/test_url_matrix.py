@@ -11,8 +11,9 @@ view cannot be added without saying who may open it.
 IDOR: every URL that takes an object id is also asked with cohort B's neighbouring object by
 cohort A's people, who must never get B's records back.
 
-Wagtail's own admin, document serving and page serving are not listed: their access is checked
-in tests/academy_site/test_admin.py and tests/modules.
+Wagtail's own admin is in its own matrix (tests/security/test_admin_matrix.py: each snippet's
+listing, export, chooser, results, chosen and inspect URLs, documents and images); document and
+page serving are checked in tests/modules (test_access, test_document_uses).
 """
 
 import pytest
