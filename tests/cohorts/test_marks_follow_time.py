@@ -68,6 +68,15 @@ def test_held_so_far_is_the_same_rule_in_python_and_in_sql(setup):
         assert CohortSession.objects.held(at).filter(pk=session.pk).exists() is held
 
 
+def test_a_cancelled_session_is_never_held_in_python_or_in_sql(setup):
+    cohort, session, enrolments = setup
+    session.cancelled_at = BEFORE
+    session.save(update_fields=["cancelled_at"])
+    for at in (BEFORE, START, AFTER):
+        assert session.is_held(at) is False
+        assert not CohortSession.objects.held(at).filter(pk=session.pk).exists()
+
+
 def test_the_model_refuses_a_mark_recorded_before_its_session(setup):
     cohort, session, enrolments = setup
     mark = AttendanceMark(

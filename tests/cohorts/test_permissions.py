@@ -3,6 +3,9 @@
 Every refusal carries a reason a person can read on the 403 page.
 """
 
+import inspect
+import itertools
+
 import pytest
 
 from cohorts import permissions
@@ -203,3 +206,30 @@ def test_only_managers_nominate_for_every_organisation(world, role):
 def test_the_nomination_template_is_for_those_who_may_upload_one(world, role):
     answer = permissions.can_download_nomination_template(world.people[role])
     assert_answer(answer, role in MANAGERS | NOMINATORS)
+
+
+# The objects each kind of rule argument is asked about in the entry point's test: a cohort
+# taking nominations and one running, a session to come and one held, places on both.
+ARGUMENTS = {
+    "cohort": ["cohort-A", "cohort-B"],
+    "session": ["session-A1", "session-B1"],
+    "enrolment": ["enrolment-A-police", "enrolment-B-police"],
+    "organisation": ["police"],
+}
+
+
+@pytest.mark.parametrize("action", sorted(permissions.ACTIONS))
+def test_the_entry_point_gives_each_actions_rule_and_nothing_else(world, action):
+    """`check(user, action, *objects)` is the action's rule: no role (a programme manager
+    included) is let through, or refused, by the entry point itself."""
+    rule = permissions.ACTIONS[action]
+    names = [p.name for p in inspect.signature(rule).parameters.values()][1:]
+    for role in ROLES:
+        user = world.people[role]
+        for keys in itertools.product(*(ARGUMENTS[n] for n in names if n in ARGUMENTS)):
+            objects = [world.objects[key] for key in keys]
+            assert permissions.check(user, action, *objects) == rule(user, *objects), (
+                action,
+                role,
+                keys,
+            )

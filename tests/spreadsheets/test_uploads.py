@@ -54,6 +54,15 @@ def test_a_made_up_key_reads_nothing(store, nominator, key):
     assert store.load(key=key, owner=nominator) is None
 
 
+def test_a_key_reads_only_its_own_kind_of_upload(store, nominator):
+    # Only a key's own shape is read: a key that climbs into another store's folder (another
+    # pipeline's upload, by the same person) reads nothing.
+    other = UploadStore("other-tests")
+    key = other.save(owner=nominator, data=b"another pipeline's file")
+    assert store.load(key=f"../other-tests/{key}", owner=nominator) is None
+    assert other.load(key=key, owner=nominator).data == b"another pipeline's file"
+
+
 def test_old_uploads_are_cleared_away_when_a_new_one_is_kept(store, nominator):
     old = store.save(owner=nominator, data=b"old")
     storage = store.get_storage()
