@@ -284,8 +284,8 @@ def can_have_cohort_feed(user, cohort):
     organisations on it. Someone withdrawn or substituted gets nothing, and their old feed
     stops."""
     material = can_read_cohort_material(user, cohort)
-    if material:
-        return ALLOWED
+    if material or not signed_in(user):
+        return material
     if Enrolment.objects.holding_seats().filter(cohort=cohort, participant=user).exists():
         return ALLOWED
     if is_nominator(user) and can_view_cohort(user, cohort):
