@@ -288,6 +288,9 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     # Codes emailed to confirm a first second factor (accounts.second_factor).
     "second_factor_email_code": "3/15m/user,10/h/ip",
+    # Check-in codes typed on a phone (cohorts.attendance.views.check_in): a room of 30 may
+    # share the venue's one address.
+    "check_in": "10/5m/user,300/m/ip",
 }
 # Password reset links last an hour and work once (the token changes with the password).
 PASSWORD_RESET_TIMEOUT = 60 * 60

@@ -1,6 +1,7 @@
 """Attendance screens: the register, the check-in code screen, the participant's check-in and
 apologies, the import of a video call's attendance list, and a participant's own attendance."""
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -226,6 +227,19 @@ def check_in(request, pk):
     window = checkin.checkin_window(session)
     form = CheckInForm(request.POST or None, initial={"code": request.GET.get("code", "")})
     if request.method == "POST" and form.is_valid():
+        # Codes are short: tries are limited per person and per address (the proxy-aware one
+        # every throttle uses, accounts.client_ip), generously enough for a room on one network.
+        if not ratelimit.consume(request, action="check_in", user=request.user):
+            form.add_error(
+                "code",
+                "Too many tries. Wait a few minutes, or ask the facilitator to mark you present.",
+            )
+            return render(
+                request,
+                "cohorts/attendance/check_in.html",
+                {"session": session, "cohort": session.cohort, "form": form, "window": window},
+                status=429,
+            )
         try:
             result = checkin.check_in(
                 session=session, participant=request.user, code=form.cleaned_data["code"]

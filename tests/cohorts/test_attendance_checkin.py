@@ -291,6 +291,21 @@ def test_a_wrong_code_shows_an_error_summary(client, setup):
     assert not AttendanceMark.objects.exists()
 
 
+def test_guessing_codes_is_stopped_after_ten_tries_even_for_the_right_code(client, setup):
+    cohort, session, enrolment = setup
+    client.force_login(enrolment.participant)
+    with time_machine.travel(DURING, tick=False):
+        for _ in range(10):
+            assert "That code is not right" in unescape(
+                client.post(_checkin_url(session), {"code": "ZZZZZZ"}).content.decode()
+            )
+        code = checkin.current_code(session)
+        response = client.post(_checkin_url(session), {"code": code})
+    assert response.status_code == 429
+    assert "Too many tries" in unescape(response.content.decode())
+    assert not AttendanceMark.objects.exists()
+
+
 def test_an_expired_code_gets_its_own_message(client, setup):
     cohort, session, enrolment = setup
     client.force_login(enrolment.participant)
