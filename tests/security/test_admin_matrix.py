@@ -75,6 +75,7 @@ OUR_APPS = {
     "single_sign_on",
     "credentials",
     "content",
+    "network",
 }
 
 
