@@ -59,7 +59,8 @@ def world():
         programme=programme,
         name="Kent 2026",
         open=True,
-        starts_on=today,
+        # From yesterday: a session that began ten minutes ago may have begun yesterday.
+        starts_on=today - dt.timedelta(days=1),
         ends_on=today + dt.timedelta(days=60),
         facilitators=[facilitator],
     )
