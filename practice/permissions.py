@@ -16,7 +16,7 @@ from accounts.permissions import ALLOWED, Permission, signed_in
 
 def can_view_case_study(user, case_study):
     # The case study's own class (CaseStudyPage) holds the one scoping rule, `visible_to`.
-    if case_study.specific_class.objects.visible_to(user).filter(pk=case_study.pk).exists():
+    if type(case_study).objects.visible_to(user).filter(pk=case_study.pk).exists():
         return ALLOWED
     if not signed_in(user):
         return Permission(False, "Sign in to read this case study: it is for members only.")

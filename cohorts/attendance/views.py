@@ -226,20 +226,18 @@ def check_in(request, pk):
         return deny(request, permission)
     window = checkin.checkin_window(session)
     form = CheckInForm(request.POST or None, initial={"code": request.GET.get("code", "")})
+    status = 200
+    # Codes are short: tries are limited per person and per address (the proxy-aware one every
+    # throttle uses, accounts.client_ip), generously enough for a room on one network.
+    posted = request.method == "POST" and form.is_valid()
+    if posted and not ratelimit.consume(request, action="check_in", user=request.user):
+        # The error leaves the form invalid, so the code below is not tried.
+        form.add_error(
+            "code",
+            "Too many tries. Wait a few minutes, or ask the facilitator to mark you present.",
+        )
+        status = 429
     if request.method == "POST" and form.is_valid():
-        # Codes are short: tries are limited per person and per address (the proxy-aware one
-        # every throttle uses, accounts.client_ip), generously enough for a room on one network.
-        if not ratelimit.consume(request, action="check_in", user=request.user):
-            form.add_error(
-                "code",
-                "Too many tries. Wait a few minutes, or ask the facilitator to mark you present.",
-            )
-            return render(
-                request,
-                "cohorts/attendance/check_in.html",
-                {"session": session, "cohort": session.cohort, "form": form, "window": window},
-                status=429,
-            )
         try:
             result = checkin.check_in(
                 session=session, participant=request.user, code=form.cleaned_data["code"]
@@ -259,6 +257,7 @@ def check_in(request, pk):
         request,
         "cohorts/attendance/check_in.html",
         {"session": session, "cohort": session.cohort, "form": form, "window": window},
+        status=status,
     )
 
 
