@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_programme_manager
+from links.downloads import content_disposition
 
 from . import open_sessions, selectors
 from .calendar import open_session_ics
@@ -119,5 +120,5 @@ def open_session_booking(request, pk):
 def open_session_calendar(request, pk):
     session = _session(pk)
     response = HttpResponse(open_session_ics(session), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="open-session-{session.pk}.ics"'
+    response["Content-Disposition"] = content_disposition(f"open-session-{session.pk}.ics")
     return response

@@ -12,6 +12,8 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from links.downloads import content_disposition
+
 from . import round_tables, selectors
 from .calendar import round_table_ics as ics_for
 from .forms import InviteForm, NoteForm, RoundTableAnswerForm, RoundTableForm, SummaryForm
@@ -83,8 +85,8 @@ def round_table_calendar(request, pk):
     if response := refused(request, "see-joining-details", table):
         return response
     response = HttpResponse(ics_for(table), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="round-table-{slugify(table.title)[:60] or table.pk}.ics"'
+    response["Content-Disposition"] = content_disposition(
+        f"round-table-{slugify(table.title)[:60] or table.pk}.ics"
     )
     return response
 

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import (
 from wagtail.utils.decorators import xframe_options_sameorigin_override
 
 from accounts.admin_scoping import AcademySnippetViewSet as SnippetViewSet
+from links.downloads import content_disposition
 
 from ..models import CertificateDesign
 from .designs import design_preview_pdf, design_problems
@@ -40,7 +41,9 @@ class CertificateDesignForm(WagtailAdminModelForm):
 
 def _pdf_preview(design):
     response = HttpResponse(design_preview_pdf(design), content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="certificate-design-preview.pdf"'
+    response["Content-Disposition"] = content_disposition(
+        "certificate-design-preview.pdf", attachment=False
+    )
     # The browser's own PDF viewer draws it: no page script or style of ours to guard.
     response._csp_exempt = True
     return response

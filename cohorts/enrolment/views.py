@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.permissions import deny
 from accounts.roles import is_programme_manager
+from links.downloads import content_disposition
 from spreadsheets.formats import SpreadsheetError
 from spreadsheets.uploads import UploadStore
 
@@ -155,7 +156,7 @@ def nomination_template(request, export_format):
         return deny(request, permission)
     content, content_type, filename = nominations_template(export_format)
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename)
     return response
 
 
