@@ -3,9 +3,9 @@ cohort sessions' (cohorts.calendar.feeds): Europe/London times with the same VTI
 that never changes and a SEQUENCE raised when the time or place moves."""
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Event
 
-from cohorts.calendar.feeds import PRODID, _london_vtimezone
+from cohorts.calendar.feeds import london_calendar
 from cohorts.models import LONDON
 from links import absolute_reverse
 
@@ -33,14 +33,7 @@ def _event(*, uid, sequence, title, starts_at, ends_at, venue, joining_url, page
 
 
 def _calendar(event, name):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/London")
-    calendar.add_component(_london_vtimezone())
+    calendar = london_calendar(name)
     calendar.add_component(event)
     return calendar.to_ical()
 

@@ -95,10 +95,9 @@ def session_event(session, *, now=None, material=True):
     return event
 
 
-def calendar_for(sessions, *, name, now=None, material=True):
-    """An iCalendar file (bytes) holding these cohort sessions (see `session_event`); `material`
-    is True, False, or the ids of the cohorts whose sessions carry their material."""
-    now = now or timezone.now()
+def london_calendar(name):
+    """An empty calendar called `name`, its times in Europe/London (with the VTIMEZONE every
+    calendar app reads): the envelope of every iCalendar file the academy writes."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -106,10 +105,18 @@ def calendar_for(sessions, *, name, now=None, material=True):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/London")
+    calendar.add_component(_london_vtimezone())
+    return calendar
+
+
+def calendar_for(sessions, *, name, now=None, material=True):
+    """An iCalendar file (bytes) holding these cohort sessions (see `session_event`); `material`
+    is True, False, or the ids of the cohorts whose sessions carry their material."""
+    now = now or timezone.now()
+    calendar = london_calendar(name)
     # Ask subscribed calendars to look for changes every few hours.
     calendar.add("refresh-interval", dt.timedelta(hours=4), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", dt.timedelta(hours=4))
-    calendar.add_component(_london_vtimezone())
     for session in sessions:
         with_material = material if isinstance(material, bool) else session.cohort_id in material
         calendar.add_component(session_event(session, now=now, material=with_material))
