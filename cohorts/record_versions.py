@@ -27,7 +27,7 @@ from functools import partial
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from modules.progress import ModuleProgress
 
@@ -45,12 +45,17 @@ from .models import (
 
 ALIAS = "records"
 # Results kept under a version are dropped after a day even if nothing changes: what is time-
-# dependent is in their keys (see `time_key`), this only bounds what the cache holds.
+# dependent is in their keys (`extra`), this only bounds what the cache holds.
 RESULT_TIMEOUT = 24 * 60 * 60
 
 
 def _cache():
     return caches[ALIAS]
+
+
+# Moved whenever the database is migrated (every deploy): results worked out by the code or
+# from the data before are never read after.
+GENERATION = "cohort-records-generation"
 
 
 def _key(cohort_id):
@@ -61,24 +66,33 @@ def _fresh():
     return time.time_ns()
 
 
-def cohort_record_versions(cohort_ids) -> dict[int, int]:
-    """The current version of each cohort's record, in one cache read (and one write for those
-    never read before)."""
+def cohort_record_versions(cohort_ids) -> dict[int, tuple[int, int]]:
+    """The current version of each cohort's record (the deploy's generation and the cohort's
+    own count), in one cache read (and one write for those never read before)."""
     ids = list(dict.fromkeys(cohort_ids))
     if not ids:
         return {}
     cache = _cache()
-    found = cache.get_many([_key(pk) for pk in ids])
-    versions = {}
+    found = cache.get_many([GENERATION, *(_key(pk) for pk in ids)])
     missing = {}
+    generation = found.get(GENERATION)
+    if generation is None:
+        generation = missing[GENERATION] = _fresh()
+    versions = {}
     for pk in ids:
         value = found.get(_key(pk))
         if value is None:
             value = missing[_key(pk)] = _fresh()
-        versions[pk] = value
+        versions[pk] = (generation, value)
     if missing:
         cache.set_many(missing, timeout=None)
     return versions
+
+
+def records_forget_all(**kwargs):
+    """Every result kept so far is stale: after a migration (connected to `post_migrate`), the
+    data or the code that worked them out may have changed."""
+    _cache().set(GENERATION, _fresh(), timeout=None)
 
 
 def versions_bump(ids):
@@ -108,7 +122,7 @@ def cached_for_cohorts(name, cohorts, compute, *, extra=lambda cohort: ""):
     if not cohorts:
         return {}
     versions = cohort_record_versions(c.pk for c in cohorts)
-    keys = {c.pk: f"{name}:{c.pk}:{versions[c.pk]}:{extra(c)}" for c in cohorts}
+    keys = {c.pk: f"{name}:{c.pk}:{'.'.join(map(str, versions[c.pk]))}:{extra(c)}" for c in cohorts}
     cache = _cache()
     found = cache.get_many(list(keys.values()))
     values = {pk: found[key] for pk, key in keys.items() if key in found}
@@ -219,5 +233,6 @@ def connect():
         uid = f"cohort-record-version-{model._meta.label_lower}"
         post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+    post_migrate.connect(records_forget_all, dispatch_uid="cohort-records-forget-all")
     for through in (Cohort.facilitators.through, CompletionRule.required_modules.through):
         m2m_changed.connect(_many_changed, sender=through, dispatch_uid=f"cohort-record-{through}")

@@ -7,6 +7,8 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
+from django.db.models.signals import post_migrate
 from django.test import override_settings
 from django.utils import timezone
 
@@ -200,6 +202,30 @@ def test_a_version_lost_from_the_cache_never_comes_back_as_an_old_one(w):
     record_versions._cache().clear()
     again = cohort_record_versions([w.cohort.pk])[w.cohort.pk]
     assert again > first
+
+
+def test_a_migration_makes_every_kept_result_stale(w):
+    """Every deploy migrates: what the code before it worked out, or from the data before a
+    data migration, is never read after."""
+    worked_out = []
+
+    def compute(cohorts):
+        worked_out.append(1)
+        return {c.pk: "result" for c in cohorts}
+
+    cached_for_cohorts("test", [w.cohort], compute)
+    cohorts = apps.get_app_config("cohorts")
+    post_migrate.send(
+        sender=cohorts,
+        app_config=cohorts,
+        verbosity=0,
+        interactive=False,
+        using="default",
+        plan=[],
+        apps=apps,
+    )
+    cached_for_cohorts("test", [w.cohort], compute)
+    assert len(worked_out) == 2
 
 
 @override_settings(
