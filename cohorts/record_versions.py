@@ -100,14 +100,16 @@ def cohort_records_changed(cohort_ids):
     transaction.on_commit(partial(versions_bump, ids))
 
 
-def cached_for_cohorts(name, cohorts, compute, *, extra=lambda cohort: ""):
+def cached_for_cohorts(name, cohorts, compute, *, extra=lambda cohort: "", versions=None):
     """`compute(cohorts)` -> {cohort id: value} for those not kept yet; the rest read from the
     cache, each under its cohort's version and `extra(cohort)` (what else the value depends on:
-    the time, say). Values must be picklable and the same for whoever asks."""
+    the time, say). Values must be picklable and the same for whoever asks. A caller keeping
+    several results for the same cohorts passes the `versions` it read once."""
     cohorts = list(cohorts)
     if not cohorts:
         return {}
-    versions = cohort_record_versions(c.pk for c in cohorts)
+    if versions is None:
+        versions = cohort_record_versions(c.pk for c in cohorts)
     keys = {c.pk: f"{name}:{c.pk}:{versions[c.pk]}:{extra(c)}" for c in cohorts}
     cache = _cache()
     found = cache.get_many(list(keys.values()))
