@@ -10,16 +10,16 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from functools import partial
-from typing import NamedTuple
 
 from django.db.models import Case, IntegerField, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from ..completion.schedule import KeptSession, held_so_far, kept_schedules
 from ..completion.standing import Standing, standings_for
 from ..enrolment.mix import CohortMix, cohort_mixes
-from ..models import Cohort, CohortSession, Enrolment
+from ..models import Cohort, Enrolment
 from ..record_versions import cached_for_cohorts, cohort_record_versions
 
 PER_PAGE = 25
@@ -38,7 +38,7 @@ class DashboardRow:
     cohort: Cohort
     seats_held: int
     mix: CohortMix
-    next_session: "DashboardSession | None"
+    next_session: KeptSession | None
     at_risk: int | None  # None for a cohort not running: nobody can be at risk yet
 
     @property
@@ -77,13 +77,14 @@ def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[str]:
     now = now or timezone.now()
     cohorts = list(cohorts)
     versions = cohort_record_versions(c.pk for c in cohorts)
-    schedules = cached_for_cohorts("dashboard-sessions", cohorts, _schedules, versions=versions)
+    schedules = kept_schedules(cohorts, versions=versions)
 
     def shown(cohort):
-        next_session = _next_session(schedules[cohort.pk], now)
+        sessions = schedules[cohort.pk]
+        next_session = _next_session(sessions, now)
         named = f"{cohort.programme.title}\n{cohort.place or ''}"
         digest = hashlib.blake2b(named.encode(), digest_size=8).hexdigest()
-        return f"{_held_so_far(cohort, schedules, now)}:{next_session and next_session.pk}:{digest}"
+        return f"{held_so_far(cohort, sessions, now)}:{next_session and next_session.pk}:{digest}"
 
     html = cached_for_cohorts(
         "dashboard-row",
@@ -93,42 +94,6 @@ def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[str]:
         versions=versions,
     )
     return [mark_safe(html[cohort.pk]) for cohort in cohorts]
-
-
-class DashboardSession(NamedTuple):
-    """What the dashboard reads of a session, small enough to keep in the cache: the next
-    session's link, title and time, and what the standings count, by the session's own rules."""
-
-    pk: int
-    cohort_id: int
-    title: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    cancelled_at: dt.datetime | None
-
-    is_scheduled = CohortSession.is_scheduled
-    has_started = CohortSession.has_started
-    is_held = CohortSession.is_held
-
-
-def _schedules(cohorts):
-    """{cohort id: its sessions in order}, in one query."""
-    schedules = {cohort.pk: [] for cohort in cohorts}
-    rows = (
-        CohortSession.objects.filter(cohort_id__in=list(schedules))
-        .order_by("starts_at", "pk")
-        .values_list(*DashboardSession._fields)
-    )
-    for row in rows:
-        schedules[row[1]].append(DashboardSession(*row))
-    return schedules
-
-
-def _held_so_far(cohort, schedules, now):
-    """What the standings read of the clock: the sessions held by now, and whether the cohort
-    has ended. A result kept under the cohort's version and these is never stale."""
-    held = sum(1 for s in schedules[cohort.pk] if s.is_held(now))
-    return f"{held}:{cohort.has_ended(now)}"
 
 
 def _next_session(sessions, now):
@@ -144,7 +109,7 @@ def _rendered_rows(cohorts, *, schedules, versions, now):
         "dashboard-at-risk",
         running,
         partial(_at_risk_counts, by_cohort=schedules, now=now),
-        extra=lambda cohort: _held_so_far(cohort, schedules, now),
+        extra=lambda cohort: held_so_far(cohort, schedules[cohort.pk], now),
         versions=versions,
     )
     rows = {
