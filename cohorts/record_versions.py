@@ -1,9 +1,10 @@
 """A version of each cohort's record: a number that changes whenever anything the cohort's pages
 show of it changes (its dates and status, sessions, enrolments, marks, apologies, sign-offs,
-certificates, its programme's completion rule, its participants' module progress, their names
-and organisations). A page that works something out for a whole cohort (the dashboard's at-risk
-count, the grid, the completion page) may keep it in the cache under the cohort's version and
-use it until the version changes; nothing else is needed to make it fresh.
+certificates, its programme's completion rule and the titles of the modules it requires, its
+participants' module progress, their names and organisations). A page that works something out
+for a whole cohort (the dashboard's at-risk count, the grid, the completion page) may keep it in
+the cache under the cohort's version and use it until the version changes; nothing else is
+needed to make it fresh.
 
 This module is the one place that says when a cohort's record has changed:
 - `cohort_records_changed(cohort_ids)`, called by the receivers below for every model saved or
@@ -27,8 +28,9 @@ from functools import partial
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from modules.models import ModulePage
 from modules.progress import ModuleProgress
 
 from .models import (
@@ -203,8 +205,32 @@ def _many_changed(sender, instance, action, reverse, pk_set, model, **kwargs):
         )
 
 
+def _cohorts_requiring(module):
+    return Cohort.objects.filter(programme__completion_rule__required_modules=module).values_list(
+        "pk", flat=True
+    )
+
+
+def _module_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A module's title is on the completion page ("Complete the module ... online"): a module
+    saved with a new title (published) moves the cohorts whose rule requires it. A draft saved
+    names the fields it changes, never the title."""
+    if raw or (update_fields is not None and "title" not in update_fields):
+        return
+    cohort_records_changed(_cohorts_requiring(instance))
+
+
+def _module_deleting(sender, instance, **kwargs):
+    # Before the rows saying which rules require it go with it.
+    cohort_records_changed(_cohorts_requiring(instance))
+
+
 def connect():
     """Connected in `CohortsConfig.ready()`."""
+    post_save.connect(_module_saved, sender=ModulePage, dispatch_uid="cohort-record-module-saved")
+    pre_delete.connect(
+        _module_deleting, sender=ModulePage, dispatch_uid="cohort-record-module-deleting"
+    )
     for model in (
         Cohort,
         CohortSession,
