@@ -43,7 +43,10 @@ def completion_table(request, cohort, enrolment_ids, *, queryset, can_issue, now
     clock = f"{held_so_far(cohort, sessions, now)}:{timezone.localdate(now)}"
 
     def compute(cohorts):
-        found = {e.pk: e for e in queryset.filter(pk__in=enrolment_ids)}
+        found = {
+            e.pk: e
+            for e in queryset.select_related("completion_sign_off").filter(pk__in=enrolment_ids)
+        }
         enrolments = [found[pk] for pk in enrolment_ids if pk in found]
         has_certificates = (
             can_issue and Certificate.objects.valid().filter(enrolment__cohort=cohort).exists()

@@ -70,8 +70,8 @@ def dashboard_cohorts(user, *, programme=None, status=""):
 def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[str]:
     """The table row of each of these cohorts (one page of them), rendered. Each is kept in the
     cache under the version of its cohort's record (`record_versions`) and what else it shows:
-    the programme's title and the place's name (read afresh with the cohorts), the sessions held
-    by now, whether the cohort has ended and which session is next. So a row is rendered again
+    the cohort, its programme's title and its place's name as read with the page, the sessions
+    held by now, whether the cohort has ended and which session is next. So a row is rendered again
     only when something it shows has changed; on a page where every row is kept, the rows cost
     two cache reads besides the versions and no query."""
     now = now or timezone.now()
@@ -82,8 +82,7 @@ def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[str]:
     def shown(cohort):
         sessions = schedules[cohort.pk]
         next_session = _next_session(sessions, now)
-        named = f"{cohort.programme.title}\n{cohort.place or ''}"
-        digest = hashlib.blake2b(named.encode(), digest_size=8).hexdigest()
+        digest = hashlib.blake2b(_as_read(cohort).encode(), digest_size=8).hexdigest()
         return f"{held_so_far(cohort, sessions, now)}:{next_session and next_session.pk}:{digest}"
 
     html = cached_for_cohorts(
@@ -94,6 +93,27 @@ def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[str]:
         versions=versions,
     )
     return [mark_safe(html[cohort.pk]) for cohort in cohorts]
+
+
+def _as_read(cohort):
+    """What the row shows of the cohort, its programme and place, as read with the page: the
+    programme's title and the place's name are not part of the cohort's record, and the
+    cohort was read before its version, so a change made in between would otherwise be kept
+    under the new version."""
+    return "\n".join(
+        str(value)
+        for value in (
+            cohort.name,
+            cohort.status,
+            cohort.starts_on,
+            cohort.ends_on,
+            cohort.capacity,
+            cohort.target_min_sectors,
+            cohort.target_max_share_percent,
+            cohort.programme.title,
+            cohort.place or "",
+        )
+    )
 
 
 def _next_session(sessions, now):
