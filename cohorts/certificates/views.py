@@ -66,7 +66,11 @@ def my_certificates(request):
 def cohort_completion(request, pk):
     """Everyone's standing on a cohort (a nominator sees their own officers only), with the
     sign-off, issue, re-issue and revoke actions for those who run it."""
-    cohort = get_object_or_404(Cohort.objects.select_related("programme", "place"), pk=pk)
+    # Its facilitators come with it: both permissions below ask whether the viewer is one.
+    cohort = get_object_or_404(
+        Cohort.objects.select_related("programme", "place").prefetch_related("facilitators"),
+        pk=pk,
+    )
     permission = permissions.check(request.user, "view-completion", cohort)
     if not permission:
         return deny(request, permission)
