@@ -41,9 +41,9 @@ BUDGETS = {
     "nominator portal": 9,
     # A session's page reads no Wagtail page, so it costs less than the bare one.
     "session page": 7,
-    # A page of 25 standings: the cohort, its enrolments' ids, the runs and the two permissions;
+    # A page of 25 standings: the cohort and its facilitators, its enrolments' ids and the runs;
     # the table is kept under the cohort's record version (AFRESH_BUDGETS: when it is not).
-    "completion page": 11,
+    "completion page": 10,
     # A page of 25 cohorts: each row kept under its cohort's record version (AFRESH_BUDGETS:
     # when none is).
     "manager dashboard": 8,
@@ -54,7 +54,7 @@ BUDGETS = {
 # (`cohorts.record_versions`), when nothing is kept (the first view after a change): the
 # completion page's enrolments, sessions, marks, rule and modules, sign-offs and certificates;
 # the dashboard's mixes, sessions and the running cohorts' standings.
-AFRESH_BUDGETS = {"completion page": 18, "manager dashboard": 16}
+AFRESH_BUDGETS = {"completion page": 17, "manager dashboard": 15}
 
 
 def _count_queries(client, user, url, *, afresh=False):
