@@ -15,6 +15,7 @@ from django.utils import timezone
 from cohorts import record_versions
 from cohorts.attendance.apologies import apologies_send
 from cohorts.attendance.register import register_save
+from cohorts.certificates.emails import certificate_emails_send
 from cohorts.completion.services import completion_sign_off
 from cohorts.enrolment import services as enrolment_services
 from cohorts.models import AttendanceMark, Enrolment
@@ -246,3 +247,39 @@ def test_without_a_shared_cache_nothing_is_kept(w):
     cached_for_cohorts("test", [w.cohort], compute)
     cached_for_cohorts("test", [w.cohort], compute)
     assert len(worked_out) == 2
+
+
+def test_a_required_module_published_with_a_new_title_moves_the_version_a_draft_does_not(w):
+    """The completion page names the modules still to complete."""
+    _module_required(w)
+    before = cohort_record_versions([w.cohort.pk, w.other.pk])
+    w.module.title = "Renamed module"
+    w.module.save_revision()  # a draft: nothing shown has changed
+    assert cohort_record_versions([w.cohort.pk, w.other.pk]) == before
+
+    w.module.save_revision().publish()
+
+    after = cohort_record_versions([w.cohort.pk, w.other.pk])
+    assert after[w.cohort.pk] != before[w.cohort.pk]
+    assert after[w.other.pk] == before[w.other.pk]
+
+
+def test_a_required_module_deleted_moves_the_version(w):
+    _module_required(w)
+    before = cohort_record_versions([w.cohort.pk])
+    w.module.delete()
+    assert cohort_record_versions([w.cohort.pk]) != before
+
+
+def test_a_certificate_emailed_moves_the_version(w):
+    """Written in bulk (`certificate_emails_send`), which the models' signals do not see."""
+    certificate = CertificateFactory(enrolment=w.enrolment)
+    before = cohort_record_versions([w.cohort.pk, w.other.pk])
+
+    certificate_emails_send.call([certificate.pk])
+
+    certificate.refresh_from_db()
+    assert certificate.email_sent_at is not None
+    after = cohort_record_versions([w.cohort.pk, w.other.pk])
+    assert after[w.cohort.pk] != before[w.cohort.pk]
+    assert after[w.other.pk] == before[w.other.pk]
