@@ -6,7 +6,7 @@ officers: that object-level scoping lives with the data (cohorts.querysets, coho
 A participant is anyone with an enrolment; the group exists so admins can see them at a glance.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import models
 
 
@@ -50,14 +50,28 @@ def may_use_admin(user):
 
     Wagtail's `wagtailadmin.access_admin` permission stays the gate; only the roles whose groups
     hold it (programme managers and facilitators) and staff are asked for it, so a participant's
-    or nominator's page never reads the permission tables."""
+    or nominator's page never reads the permission tables. The answer is kept on the user object
+    for the length of a request."""
     if not user or not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser or user.is_staff:
         return True
     if not (has_role(user, Role.PROGRAMME_MANAGER) or has_role(user, Role.FACILITATOR)):
         return False
-    return user.has_perm("wagtailadmin.access_admin")
+    if not hasattr(user, "_academy_may_use_admin"):
+        user._academy_may_use_admin = _holds_access_admin(user)
+    return user._academy_may_use_admin
+
+
+def _holds_access_admin(user):
+    # The role groups hold the permission: one query for that, rather than Django's two (all of
+    # the person's own and all of their groups' permissions, which a page showing the header has
+    # no other use for: issue 22). Anyone else is asked Django's way (a permission granted to
+    # the person directly).
+    through_a_group = Permission.objects.filter(
+        group__user=user, content_type__app_label="wagtailadmin", codename="access_admin"
+    ).exists()
+    return through_a_group or user.has_perm("wagtailadmin.access_admin")
 
 
 def roles_of(user):
@@ -77,3 +91,4 @@ def roles_of(user):
 def grant_role(user, role):
     user.groups.add(Group.objects.get(name=Role(role).value))
     user.__dict__.pop("_academy_role_slugs", None)
+    user.__dict__.pop("_academy_may_use_admin", None)

@@ -1,7 +1,7 @@
 """Who holds which role, and what each role group may do in the admin after migrating."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
@@ -11,6 +11,7 @@ from accounts.roles import (
     is_facilitator,
     is_nominator,
     is_programme_manager,
+    may_use_admin,
     roles_of,
 )
 from tests.accounts.factories import UserFactory
@@ -162,3 +163,48 @@ def test_a_participants_pages_never_read_the_permission_tables(
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("privacy")).status_code == 200
     assert not [q for q in queries if "auth_permission" in q["sql"]]
+
+
+def _access_admin():
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def test_may_use_admin_costs_a_facilitator_one_query(django_assert_num_queries):
+    # Django's own check reads all of the person's and all of their groups' permissions (two
+    # queries); the header only needs this one (issue 22).
+    facilitator = UserFactory(facilitator=True)
+    roles_of(facilitator)  # the roles, read on every signed-in request anyway
+    with django_assert_num_queries(1):
+        assert may_use_admin(facilitator)
+    with django_assert_num_queries(0):
+        assert may_use_admin(facilitator)  # kept for the request
+
+
+def test_a_facilitator_whose_group_lost_the_admin_is_not_offered_it():
+    Group.objects.get(name=Role.FACILITATOR).permissions.remove(_access_admin())
+    assert not may_use_admin(UserFactory(facilitator=True))
+
+
+def test_a_facilitator_granted_the_admin_in_person_is_offered_it():
+    Group.objects.get(name=Role.FACILITATOR).permissions.remove(_access_admin())
+    facilitator = UserFactory(facilitator=True)
+    facilitator.user_permissions.add(_access_admin())
+    assert may_use_admin(facilitator)
+
+
+def test_a_nominator_granted_the_admin_in_person_is_still_not_offered_it():
+    # Only the roles that use the admin (and staff) are asked, as before.
+    nominator = UserFactory(nominator=True)
+    nominator.user_permissions.add(_access_admin())
+    assert not may_use_admin(nominator)
+
+
+def test_losing_the_admin_takes_effect_on_the_next_request(client):
+    from django.urls import reverse
+
+    facilitator = UserFactory(facilitator=True)
+    client.force_login(facilitator)
+    admin_link = f'href="{reverse("wagtailadmin_home")}"'
+    assert admin_link in client.get(reverse("privacy")).content.decode()
+    facilitator.groups.remove(Group.objects.get(name=Role.FACILITATOR))
+    assert admin_link not in client.get(reverse("privacy")).content.decode()
