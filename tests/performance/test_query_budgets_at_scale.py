@@ -28,12 +28,12 @@ SCALE = 0.01
 # StandardPage shown to the same participant is the yardstick: what is over it is the page's own.
 BUDGETS = {
     "bare StandardPage": 9,
-    # The staff tax (issue 22): 9, and one query for "may use the admin" (the header's "Admin"
-    # link) and one for "may edit this page" (Wagtail's userbar, shown only to its editors).
-    "bare StandardPage as facilitator": 11,
-    # 11, and the userbar itself (a manager edits every page): their Wagtail admin profile (read
+    # The staff tax (issue 22): 9 ("may use the admin", for the header's "Admin" link, comes
+    # with the roles), and one for "may edit this page" (Wagtail's userbar, only for its editors).
+    "bare StandardPage as facilitator": 10,
+    # 10, and the userbar itself (a manager edits every page): their Wagtail admin profile (read
     # twice by Wagtail) and the page permissions its items ask about.
-    "bare StandardPage as manager": 14,
+    "bare StandardPage as manager": 13,
     # 10, and one query each to know which of their own pages to offer (calendar, certificates,
     # learning log: cohorts.permissions and modules.permissions), and two asking what evidence
     # of impact wants of the person (ratings due, sessions to answer), and two for the champions'
