@@ -17,11 +17,28 @@ class Role(models.TextChoices):
     PARTICIPANT = "participant", "Participant"
 
 
+# Wagtail's gate to its admin (app label, codename), held by the programme managers' and
+# facilitators' groups: the header's "Admin" link and the page userbar are offered with it.
+ACCESS_ADMIN = ("wagtailadmin", "access_admin")
+
+
+def _memberships(user):
+    """The names of the person's groups, and whether one of them grants ACCESS_ADMIN: one query
+    (a row per group and permission), kept on the user object for the length of a request.
+    Every signed-in request reads the roles (the second factor and idle limit for staff), so
+    the header's "Admin" link costs staff no query of its own (issue 22)."""
+    if not hasattr(user, "_academy_memberships"):
+        rows = user.groups.values_list(
+            "name", "permissions__content_type__app_label", "permissions__codename"
+        )
+        names = frozenset(name for name, _, _ in rows)
+        admin = any((app_label, codename) == ACCESS_ADMIN for _, app_label, codename in rows)
+        user._academy_memberships = (names, admin)
+    return user._academy_memberships
+
+
 def _group_slugs(user):
-    # Cached on the user object for the length of a request.
-    if not hasattr(user, "_academy_role_slugs"):
-        user._academy_role_slugs = frozenset(user.groups.values_list("name", flat=True))
-    return user._academy_role_slugs
+    return _memberships(user)[0]
 
 
 def has_role(user, role):
@@ -49,15 +66,16 @@ def may_use_admin(user):
     """Whether to offer this person the Wagtail admin (the "Admin" link, the page userbar).
 
     Wagtail's `wagtailadmin.access_admin` permission stays the gate; only the roles whose groups
-    hold it (programme managers and facilitators) and staff are asked for it, so a participant's
-    or nominator's page never reads the permission tables."""
+    hold it (programme managers and facilitators) and staff are asked for it. Granted through a
+    group, as the role groups hold it, it is known from the roles' own query; otherwise Django's
+    permission check says (a permission granted to the person directly)."""
     if not user or not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser or user.is_staff:
         return True
     if not (has_role(user, Role.PROGRAMME_MANAGER) or has_role(user, Role.FACILITATOR)):
         return False
-    return user.has_perm("wagtailadmin.access_admin")
+    return _memberships(user)[1] or user.has_perm(".".join(ACCESS_ADMIN))
 
 
 def roles_of(user):
@@ -76,4 +94,4 @@ def roles_of(user):
 
 def grant_role(user, role):
     user.groups.add(Group.objects.get(name=Role(role).value))
-    user.__dict__.pop("_academy_role_slugs", None)
+    user.__dict__.pop("_academy_memberships", None)

@@ -29,6 +29,12 @@ SCALE = 0.01
 # StandardPage shown to the same participant is the yardstick: what is over it is the page's own.
 BUDGETS = {
     "bare StandardPage": 9,
+    # The staff tax (issue 22): 9 ("may use the admin", for the header's "Admin" link, comes
+    # with the roles), and one for "may edit this page" (Wagtail's userbar, only for its editors).
+    "bare StandardPage as facilitator": 10,
+    # 10, and the userbar itself (a manager edits every page): their Wagtail admin profile (read
+    # twice by Wagtail) and the page permissions its items ask about.
+    "bare StandardPage as manager": 13,
     # 10, and one query each to know which of their own pages to offer (calendar, certificates,
     # learning log: cohorts.permissions and modules.permissions), and two asking what evidence
     # of impact wants of the person (ratings due, sessions to answer), and two for the champions'
@@ -80,6 +86,8 @@ def _pages(facilitated_cohort):
     practice = GoodPracticeIndexPage.objects.live().first()
     return {
         "bare StandardPage": (participant, StandardPage.objects.live().first().url),
+        "bare StandardPage as facilitator": (facilitator, StandardPage.objects.live().first().url),
+        "bare StandardPage as manager": (manager, StandardPage.objects.live().first().url),
         "participant home": (participant, reverse("home")),
         "module page": (participant, module.url),
         "cohort attendance grid": (
