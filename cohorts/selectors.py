@@ -204,4 +204,6 @@ def participant_overview(user, now=None):
     return {
         "enrolments": enrolments,
         "certificates": list(certificates.values()),
+        # Every session of their cohorts, for what else the page asks of them (feedback).
+        "sessions": sessions,
     }
