@@ -19,13 +19,15 @@ class CohortsConfig(AppConfig):
 
         from accounts.admin_scoping import ScopedPermissionPolicy
 
-        from . import signals
+        from . import record_versions, signals
         from .viewsets import READ_ONLY_MODELS, SCOPED_MODELS, ReadOnlyPermissionPolicy
 
         pre_migrate.connect(_lift_sqlite_guards, sender=self)
         post_migrate.connect(_install_guards, sender=self)
         # Keep each programme's editors group in step with its cohorts' facilitators.
         signals.connect()
+        # Say when a cohort's record changes, for what is kept under its version.
+        record_versions.connect()
         # Records only the services may write are read-only in the admin (as Wagtail's redirects
         # app registers its policy here, not at import time in wagtail_hooks).
         for model in READ_ONLY_MODELS:

@@ -20,6 +20,7 @@ from .models import (
     Invitation,
     Organisation,
 )
+from .record_versions import cohort_records_changed, cohorts_of_people
 
 # Keys of an enrolment event's details that name someone else (the officer a substitute
 # replaced): left out of the substitute's download, and scrubbed when that officer is erased.
@@ -138,6 +139,8 @@ def erase_person(erasure):
     verification status without the name (and their stored PDF, which prints it); they stop
     nominating and facilitating."""
     person = erasure.person
+    # Written by updates, which the models' signals do not see.
+    cohort_records_changed(cohorts_of_people([person.pk]))
     Apology.objects.filter(enrolment__participant=person).update(reason="")
     AttendanceMark.objects.filter(enrolment__participant=person).update(note="")
     AttendanceMarkChange.objects.filter(mark__enrolment__participant=person).update(

@@ -29,6 +29,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR / "benchmarks"))
 
 import _stack  # noqa: E402
+import summary  # noqa: E402
 
 DB = os.environ.get("LOADTEST_DB", "academy_loadtest")
 CHECKIN_SESSIONS = 6
@@ -269,6 +270,19 @@ def main():
     problems = [problem for problem in problems if problem]
     for problem in problems:
         print(f"FAILED: {problem}")
+    summary.save_load_test(
+        {
+            "users": int(args.users),
+            "seconds": seconds(args.run_time),
+            "workers": args.workers,
+            "national": args.national,
+            "requests": total["requests"],
+            "failures": failures,
+            "rps": total["rps"],
+            "p95": total["p95"],
+            "problems": problems,
+        }
+    )
     sys.exit(1 if problems else 0)
 
 

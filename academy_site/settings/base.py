@@ -215,7 +215,16 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # One process's memory by default; production shares a Redis cache between its processes when
 # REDIS_URL is set (see production.py).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Results worked out for a whole cohort, kept under the version of its record
+    # (`cohorts.record_versions`). One process here; production.py shares it through Redis or
+    # keeps nothing.
+    "records": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "records",
+    },
+}
 
 # `manage.py load_demo_data` replaces the demo programmes, cohorts and people: only dev.py and
 # test.py allow it, never production.

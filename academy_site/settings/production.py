@@ -47,6 +47,9 @@ if env.bool("USE_S3_MEDIA", default=False):
 
 # Several web processes must agree on cached values, so they share Redis when it is there.
 _redis_url = env.str("REDIS_URL", default="")
+# Without Redis each process has its own memory: a change made by one would not reach the copies
+# kept by the others, so results worked out per cohort are not kept at all.
+CACHES = {**CACHES, "records": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
 if _redis_url:
     CACHES = {
         "default": {
@@ -54,6 +57,14 @@ if _redis_url:
             "LOCATION": _redis_url,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="academy"),
         }
+    }
+    # A version of each cohort's record and the results kept under it
+    # (`cohorts.record_versions`): shared by every web process and task worker, so a change
+    # made by any of them is seen by all.
+    CACHES["records"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _redis_url,
+        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="academy") + "-records",
     }
     # Signed-in pages read the session from the shared cache (written through to the database,
     # so a Redis restart signs nobody out).

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..models import AttendanceMark, AttendanceMarkChange, CohortSession, Enrolment
+from ..record_versions import cohort_records_changed
 from .at_risk import check_at_risk_on_commit
 
 Status = AttendanceMark.Status
@@ -158,6 +159,8 @@ def register_save(
         ]
         AttendanceMarkChange.objects.bulk_create(changes)
         if to_create or to_update:
+            # Written in bulk, which the models' signals do not see.
+            cohort_records_changed([session.cohort_id])
             check_at_risk_on_commit(session.cohort_id)
     return to_create + to_update
 

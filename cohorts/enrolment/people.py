@@ -14,6 +14,7 @@ from accounts.models import normalise_email
 from accounts.roles import Role
 
 from ..models import Enrolment
+from ..record_versions import cohort_records_changed, cohorts_of_people
 
 # Said of a person of another organisation, whatever the reason: nothing about them is shown.
 OF_ANOTHER_ORGANISATION = (
@@ -99,6 +100,7 @@ def people_find_or_create(people):
     for name, users in filled.items():
         if users:
             User.objects.bulk_update(users, [name])
+            cohort_records_changed(cohorts_of_people(user.pk for user in users))
 
     new = [_new_person(email, person) for email, person in wanted.items() if email not in found]
     if new:

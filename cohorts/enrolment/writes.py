@@ -13,6 +13,7 @@ from accounts.models import normalise_email
 from accounts.roles import is_programme_manager
 
 from ..models import Cohort, Enrolment, EnrolmentEvent
+from ..record_versions import cohort_records_changed
 from .people import (
     OF_ANOTHER_ORGANISATION,
     people_find_or_create,
@@ -183,6 +184,8 @@ def nominate_locked(*, actor, cohort, organisation, nominations, now=None):
     Enrolment.objects.bulk_update(
         renewed, ["organisation", "nominated_by", "replaces", "status", "updated_at"]
     )
+    # Written in bulk, which the models' signals do not see.
+    cohort_records_changed(e.cohort_id for e in new + renewed)
     EnrolmentEvent.objects.bulk_create(
         event_for(
             e,

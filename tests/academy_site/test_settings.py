@@ -94,3 +94,23 @@ def test_dev_settings_work_with_no_environment_at_all():
         "True",
         "django.db.backends.sqlite3",
     ]
+
+
+@pytest.mark.parametrize(
+    "redis_url, backend",
+    [("redis://127.0.0.1:6379/0", "RedisCache"), ("", "DummyCache")],
+)
+def test_production_keeps_cohort_results_only_in_a_cache_every_process_shares(redis_url, backend):
+    """Results kept under a cohort's record version (`cohorts.record_versions`) are seen by
+    every web process and task worker, or not kept at all: a copy in one process's memory
+    would not hear of another process's change."""
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['records']['BACKEND'])",
+        DJANGO_SETTINGS_MODULE="academy_site.settings.production",
+        REDIS_URL=redis_url,
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(backend)

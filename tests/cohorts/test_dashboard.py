@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cohorts.attendance.register import register_save
 from cohorts.enrolment.mix import cohort_mix, cohort_mixes
 from cohorts.models import AttendanceMark, Enrolment, Sector
 from cohorts.reports.dashboard import PER_PAGE
@@ -110,6 +111,26 @@ def test_manager_sees_every_cohort_with_status_seats_at_risk_next_session_and_mi
     assert f'href="{reverse("cohorts:cohort_attendance", args=[running.pk])}"' in html
     programme = academy["programme"]
     assert f'href="{reverse("cohorts:programme_attendance", args=[programme.pk])}"' in html
+
+
+def test_the_at_risk_count_follows_the_register(client, manager, academy):
+    """The count is kept between views under the cohort's record version (and the sessions held
+    by then): a mark recorded shows on the next view."""
+    client.force_login(manager)
+    running = academy["running"]
+    assert "1 at risk" in rows(client.get(DASHBOARD).content.decode())["Kent 2026"]
+
+    # A third officer misses both held sessions: now two in a row for them too.
+    third = Enrolment.objects.filter(cohort=running, status=Enrolment.Status.CONFIRMED).exclude(
+        attendance_marks__isnull=False
+    )[0]
+    for held in running.sessions.filter(starts_at__lt=timezone.now()):
+        register_save(
+            session=held,
+            entries={third.pk: (AttendanceMark.Status.ABSENT, "")},
+            recorded_by=manager,
+        )
+    assert "2 at risk" in rows(client.get(DASHBOARD).content.decode())["Kent 2026"]
 
 
 def test_facilitator_sees_only_the_cohorts_they_run(client, facilitator, academy):

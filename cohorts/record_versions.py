@@ -1,0 +1,223 @@
+"""A version of each cohort's record: a number that changes whenever anything the cohort's pages
+show of it changes (its dates and status, sessions, enrolments, marks, apologies, sign-offs,
+certificates, its programme's completion rule, its participants' module progress, their names
+and organisations). A page that works something out for a whole cohort (the dashboard's at-risk
+count, the grid, the completion page) may keep it in the cache under the cohort's version and
+use it until the version changes; nothing else is needed to make it fresh.
+
+This module is the one place that says when a cohort's record has changed:
+- `cohort_records_changed(cohort_ids)`, called by the receivers below for every model saved or
+  deleted one at a time, and by the services that write in bulk (the register, enrolment
+  writes, certificates completing a place, erasure), which signals do not see;
+- `cohort_record_versions(cohort_ids)`, one cache read for a page of cohorts.
+
+A version is bumped at once and again when the transaction commits: a page that read the old
+rows while the change was being made may have kept its result under the first bump, never under
+the second. A version missing from the cache (evicted, or a cache restarted) starts again from
+the clock, never from a number used before, so an old result can never be read as new.
+
+The versions live in the "records" cache: one shared by every process (Redis in production),
+or none at all (`DummyCache`, when processes share nothing), so no process reads another's
+stale copy.
+"""
+
+import time
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from modules.progress import ModuleProgress
+
+from .models import (
+    Apology,
+    AttendanceMark,
+    Certificate,
+    Cohort,
+    CohortSession,
+    CompletionRule,
+    CompletionSignOff,
+    Enrolment,
+    Organisation,
+)
+
+ALIAS = "records"
+# Results kept under a version are dropped after a day even if nothing changes: what is time-
+# dependent is in their keys (see `time_key`), this only bounds what the cache holds.
+RESULT_TIMEOUT = 24 * 60 * 60
+
+
+def _cache():
+    return caches[ALIAS]
+
+
+def _key(cohort_id):
+    return f"cohort-record-version:{cohort_id}"
+
+
+def _fresh():
+    return time.time_ns()
+
+
+def cohort_record_versions(cohort_ids) -> dict[int, int]:
+    """The current version of each cohort's record, in one cache read (and one write for those
+    never read before)."""
+    ids = list(dict.fromkeys(cohort_ids))
+    if not ids:
+        return {}
+    cache = _cache()
+    found = cache.get_many([_key(pk) for pk in ids])
+    versions = {}
+    missing = {}
+    for pk in ids:
+        value = found.get(_key(pk))
+        if value is None:
+            value = missing[_key(pk)] = _fresh()
+        versions[pk] = value
+    if missing:
+        cache.set_many(missing, timeout=None)
+    return versions
+
+
+def versions_bump(ids):
+    cache = _cache()
+    for pk in ids:
+        try:
+            cache.incr(_key(pk))
+        except ValueError:  # never read, or evicted: start again from the clock
+            cache.set(_key(pk), _fresh(), timeout=None)
+
+
+def cohort_records_changed(cohort_ids):
+    """Say that these cohorts' records have changed (now, and again when the transaction
+    commits)."""
+    ids = sorted({pk for pk in cohort_ids if pk is not None})
+    if not ids:
+        return
+    versions_bump(ids)
+    transaction.on_commit(partial(versions_bump, ids))
+
+
+def cached_for_cohorts(name, cohorts, compute, *, extra=lambda cohort: ""):
+    """`compute(cohorts)` -> {cohort id: value} for those not kept yet; the rest read from the
+    cache, each under its cohort's version and `extra(cohort)` (what else the value depends on:
+    the time, say). Values must be picklable and the same for whoever asks."""
+    cohorts = list(cohorts)
+    if not cohorts:
+        return {}
+    versions = cohort_record_versions(c.pk for c in cohorts)
+    keys = {c.pk: f"{name}:{c.pk}:{versions[c.pk]}:{extra(c)}" for c in cohorts}
+    cache = _cache()
+    found = cache.get_many(list(keys.values()))
+    values = {pk: found[key] for pk, key in keys.items() if key in found}
+    todo = [c for c in cohorts if c.pk not in values]
+    if todo:
+        computed = compute(todo)
+        cache.set_many({keys[c.pk]: computed[c.pk] for c in todo}, timeout=RESULT_TIMEOUT)
+        values.update(computed)
+    return values
+
+
+# What each model's row says about which cohorts it belongs to.
+
+
+def _cohorts_of_sessions(session_ids):
+    return CohortSession.objects.filter(pk__in=session_ids).values_list("cohort_id", flat=True)
+
+
+def _cohorts_of_enrolments(enrolment_ids):
+    return Enrolment.objects.filter(pk__in=enrolment_ids).values_list("cohort_id", flat=True)
+
+
+def cohorts_of_people(person_ids):
+    """The cohorts these people are (or were) on or facilitate (their names are on its pages),
+    in one query."""
+    ids = list(person_ids)
+    enrolled = Enrolment.objects.filter(participant_id__in=ids).order_by()
+    facilitating = Cohort.facilitators.through.objects.filter(user_id__in=ids).order_by()
+    return enrolled.values_list("cohort_id", flat=True).union(
+        facilitating.values_list("cohort_id", flat=True)
+    )
+
+
+def _cohort_ids(sender, instance):
+    if sender is Cohort:
+        return [instance.pk]
+    if sender in (CohortSession, Enrolment):
+        return [instance.cohort_id]
+    if sender in (AttendanceMark, Apology):
+        return _cohorts_of_sessions([instance.session_id])
+    if sender in (CompletionSignOff, Certificate):
+        return _cohorts_of_enrolments([instance.enrolment_id])
+    if sender is CompletionRule:
+        return Cohort.objects.filter(programme_id=instance.programme_id).values_list(
+            "pk", flat=True
+        )
+    if sender is ModuleProgress:
+        return cohorts_of_people([instance.participant_id])
+    if sender is Organisation:
+        return Enrolment.objects.filter(organisation=instance).values_list("cohort_id", flat=True)
+    return cohorts_of_people([instance.pk])  # a person
+
+
+def _saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw:
+        return
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # signing in changes nothing a cohort's pages show
+    cohort_records_changed(_cohort_ids(sender, instance))
+
+
+def _deleted(sender, instance, **kwargs):
+    # Deleting a cohort or its sessions takes their rows with them: say so for the ids held.
+    if sender is Cohort:
+        cohort_records_changed([instance.pk])
+    elif sender in (CohortSession, Enrolment):
+        cohort_records_changed([instance.cohort_id])
+    else:
+        _saved(sender, instance)
+
+
+def _many_changed(sender, instance, action, reverse, pk_set, model, **kwargs):
+    """A cohort's facilitators, or the modules a completion rule requires."""
+    if action not in {"post_add", "post_remove", "pre_clear"}:
+        return
+    if isinstance(instance, Cohort):
+        cohort_records_changed([instance.pk])
+    elif isinstance(instance, CompletionRule):
+        cohort_records_changed(_cohort_ids(CompletionRule, instance))
+    elif model is Cohort:  # user.facilitated_cohorts.add(...)
+        if action == "pre_clear":
+            cohort_records_changed(cohorts_of_people([instance.pk]))
+        else:
+            cohort_records_changed(pk_set or [])
+    else:  # rule.required_modules from the module's side: every rule it is named in
+        cohort_records_changed(
+            Cohort.objects.filter(programme__completion_rule__in=pk_set or []).values_list(
+                "pk", flat=True
+            )
+        )
+
+
+def connect():
+    """Connected in `CohortsConfig.ready()`."""
+    for model in (
+        Cohort,
+        CohortSession,
+        Enrolment,
+        AttendanceMark,
+        Apology,
+        CompletionSignOff,
+        Certificate,
+        CompletionRule,
+        ModuleProgress,
+        Organisation,
+        get_user_model(),
+    ):
+        uid = f"cohort-record-version-{model._meta.label_lower}"
+        post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+    for through in (Cohort.facilitators.through, CompletionRule.required_modules.through):
+        m2m_changed.connect(_many_changed, sender=through, dispatch_uid=f"cohort-record-{through}")
