@@ -10,9 +10,10 @@ from modules.models import ModulePage, ModuleProgress, ProgrammePage
 from . import permissions
 from .attendance.apologies import apologies_open
 from .attendance.checkin import check_in_open
-from .completion.standing import Standing, standings_for
+from .completion.standing import Standing, marks_of, standings_for
 from .enrolment.selectors import officers_cohorts, open_seat_lines
 from .models import LONDON, Cohort, CohortSession, Enrolment, Organisation
+from .record_versions import cached_for_cohorts
 
 LIST_LIMIT = 20
 
@@ -111,6 +112,41 @@ def nominator_overview(user):
     }
 
 
+def _own_record(user, enrolments):
+    """What a participant's standings are worked out from, for each of their cohorts: its
+    sessions, their marks on it and the modules they have completed (anywhere: a few dozen at
+    most). Kept in the cache under each cohort's record version, which moves whenever any of it
+    does, so that their home reads none of it again until something changes; what depends on
+    the time (the next session, what is held so far) is worked out from it on every visit.
+    Kept per person (their id is in the name): no one else's visit reads it."""
+    mine = {}
+    for enrolment in enrolments:
+        mine.setdefault(enrolment.cohort_id, []).append(enrolment.pk)
+
+    def compute(cohorts):
+        ids = [cohort.pk for cohort in cohorts]
+        sessions = {pk: [] for pk in ids}
+        for session in CohortSession.objects.filter(cohort_id__in=ids).order_by("starts_at", "pk"):
+            sessions[session.cohort_id].append(session)
+        marks = marks_of(e for e in enrolments if e.cohort_id in sessions)
+        completed = frozenset(
+            ModuleProgress.objects.completed()
+            .filter(participant=user)
+            .values_list("module_id", flat=True)
+        )
+        return {
+            pk: {
+                "sessions": sessions[pk],
+                "marks": {e: marks.get(e, {}) for e in mine[pk]},
+                "completed": completed,
+            }
+            for pk in ids
+        }
+
+    cohorts = {e.cohort_id: e.cohort for e in enrolments}.values()
+    return cached_for_cohorts(f"participant-record:{user.pk}", cohorts, compute)
+
+
 def participant_overview(user, now=None):
     """A participant's cohorts: the next session (when, where, what to read first, and the box
     for the check-in code while check-in is open and they are not yet marked), module
@@ -129,13 +165,24 @@ def participant_overview(user, now=None):
         )
         .order_by("-cohort__starts_on")[:LIST_LIMIT]
     )
+    # What their places say about them, for the permissions that ask: every place's status
+    # (declined and substituted ones aside), unless there are more than the list holds.
+    complete = len(enrolments) < LIST_LIMIT
+    places = {
+        "places": [e.status for e in enrolments] if complete else None,
+        "programme_ids": (
+            {e.cohort.programme_id for e in enrolments if e.status in Enrolment.ACTIVE}
+            if complete
+            else None
+        ),
+    }
     if not enrolments:
-        return {"enrolments": [], "certificates": []}
+        return {"enrolments": [], "certificates": [], **places}
+    record = _own_record(user, enrolments)
     # Every session of these cohorts (a handful each): for the standings and the next session.
-    sessions = list(
-        CohortSession.objects.filter(cohort__in={e.cohort_id for e in enrolments}).order_by(
-            "starts_at", "pk"
-        )
+    sessions = sorted(
+        (s for value in record.values() for s in value["sessions"]),
+        key=lambda s: (s.starts_at, s.pk),
     )
     next_sessions, cancelled = {}, {}
     cohorts = {e.cohort_id: e.cohort for e in enrolments}
@@ -146,16 +193,12 @@ def participant_overview(user, now=None):
                 next_sessions.setdefault(session.cohort_id, session)
             else:
                 cancelled.setdefault(session.cohort_id, []).append(session)
-    # The modules this person has completed, anywhere (a few dozen rows at most).
-    completed = set(
-        ModuleProgress.objects.completed()
-        .filter(participant=user)
-        .values_list("module_id", flat=True)
-    )
+    completed = set().union(*(value["completed"] for value in record.values()))
     standings = standings_for(
         enrolments,
         sessions=sessions,
         completed_modules={(user.pk, module_id) for module_id in completed},
+        marks={pk: marks for value in record.values() for pk, marks in value["marks"].items()},
         now=now,
     )
     # Module progress per programme: the live modules under each programme, and which of them
@@ -206,4 +249,5 @@ def participant_overview(user, now=None):
         "certificates": list(certificates.values()),
         # Every session of their cohorts, for what else the page asks of them (feedback).
         "sessions": sessions,
+        **places,
     }

@@ -167,6 +167,8 @@ def officers_cohorts(organisations, limit=OFFICERS_COHORT_LIMIT):
             pk__in=Enrolment.objects.filter(organisation__in=organisations).values("cohort_id")
         )
         .with_programme_title()
+        # What the lists show of each: its name, status and dates.
+        .only("name", "status", "starts_on", "ends_on", "programme")
         .order_by("-starts_on", "name")[:limit]
     )
 
