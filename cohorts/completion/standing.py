@@ -19,9 +19,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from modules.models import ModuleProgress
+from modules.models import ModulePage, ModuleProgress
 
 from ..attendance.at_risk import at_risk_flags
 from ..models import (
@@ -248,7 +249,10 @@ def standings_for(
             rule.programme_id: rule
             for rule in CompletionRule.objects.filter(
                 programme_id__in=programme_ids
-            ).prefetch_related("required_modules")
+            ).prefetch_related(
+                # Each module's name is all a standing says of it: not its body.
+                Prefetch("required_modules", queryset=ModulePage.objects.only("id", "title"))
+            )
         }
     statuses = defaultdict(dict)
     if marks is not None:
