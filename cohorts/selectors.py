@@ -12,7 +12,7 @@ from .attendance.apologies import apologies_open
 from .attendance.checkin import check_in_open
 from .completion.standing import Standing, marks_of, standings_for
 from .enrolment.selectors import officers_cohorts, open_seat_lines
-from .models import LONDON, Cohort, CohortSession, Enrolment, Organisation
+from .models import LONDON, Cohort, CohortSession, CompletionRule, Enrolment, Organisation
 from .record_versions import cached_for_cohorts
 
 LIST_LIMIT = 20
@@ -134,17 +134,54 @@ def _own_record(user, enrolments):
             .filter(participant=user)
             .values_list("module_id", flat=True)
         )
+        programme_ids = {cohort.programme_id for cohort in cohorts}
+        rules = {
+            r.programme_id: r for r in CompletionRule.objects.filter(programme_id__in=programme_ids)
+        }
+        required = {}
+        for rule_id, module_id in (
+            CompletionRule.required_modules.through.objects.filter(
+                completionrule__programme_id__in=programme_ids
+            )
+            .order_by("pk")
+            .values_list("completionrule_id", "modulepage_id")
+        ):
+            required.setdefault(rule_id, []).append(module_id)
         return {
-            pk: {
-                "sessions": sessions[pk],
-                "marks": {e: marks.get(e, {}) for e in mine[pk]},
+            cohort.pk: {
+                "sessions": sessions[cohort.pk],
+                "marks": {e: marks.get(e, {}) for e in mine[cohort.pk]},
                 "completed": completed,
+                # The programme's completion rule, and the ids of the modules it requires
+                # (their names are read live: `_rules`).
+                "rule": rules.get(cohort.programme_id),
+                "required": required.get(getattr(rules.get(cohort.programme_id), "pk", None), []),
             }
-            for pk in ids
+            for cohort in cohorts
         }
 
     cohorts = {e.cohort_id: e.cohort for e in enrolments}.values()
     return cached_for_cohorts(f"participant-record:{user.pk}", cohorts, compute)
+
+
+def _rules(record, modules):
+    """Each programme's completion rule, kept in the record, with the modules it requires taken
+    from `modules` (their programmes' live modules, read on every visit: a module renamed shows
+    at once). None when one is not among them (unpublished, or another programme's):
+    `standings_for` then reads the rules itself."""
+    by_id = {module.pk: module for module in modules}
+    rules = {}
+    for value in record.values():
+        rule = value["rule"]
+        if rule is None:
+            continue
+        if any(pk not in by_id for pk in value["required"]):
+            return None
+        rule._prefetched_objects_cache = {
+            "required_modules": [by_id[pk] for pk in value["required"]]
+        }
+        rules[rule.programme_id] = rule
+    return rules
 
 
 def participant_overview(user, now=None):
@@ -194,23 +231,24 @@ def participant_overview(user, now=None):
             else:
                 cancelled.setdefault(session.cohort_id, []).append(session)
     completed = set().union(*(value["completed"] for value in record.values()))
+    # The live modules under each programme: for module progress (which of them this person
+    # has completed) and the names of those the completion rules require.
+    programmes = {e.cohort.programme for e in enrolments}
+    path_filter = Q(pk__in=[])
+    for programme in programmes:
+        path_filter |= Q(path__startswith=programme.path, depth=programme.depth + 1)
+    modules = list(ModulePage.objects.live().filter(path_filter).only("id", "title", "path"))
     standings = standings_for(
         enrolments,
         sessions=sessions,
         completed_modules={(user.pk, module_id) for module_id in completed},
         marks={pk: marks for value in record.values() for pk, marks in value["marks"].items()},
+        rules=_rules(record, modules),
         now=now,
     )
-    # Module progress per programme: the live modules under each programme, and which of them
-    # this person has completed.
-    programmes = {e.cohort.programme for e in enrolments}
-    path_filter = Q(pk__in=[])
-    for programme in programmes:
-        path_filter |= Q(path__startswith=programme.path, depth=programme.depth + 1)
-    modules = list(ModulePage.objects.live().filter(path_filter).values_list("pk", "path"))
     progress = {}
     for programme in programmes:
-        ids = [pk for pk, path in modules if path.startswith(programme.path)]
+        ids = [m.pk for m in modules if m.path.startswith(programme.path)]
         progress[programme.pk] = {
             "total": len(ids),
             "completed": sum(1 for pk in ids if pk in completed),

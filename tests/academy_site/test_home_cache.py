@@ -1,6 +1,7 @@
 """'My academy' keeps what a participant's standings are worked out from (their cohorts'
-sessions, their marks, the modules they have completed) under each cohort's record version:
-a later visit reads none of it from the database, and any change to it shows on the next."""
+sessions, their marks, the modules they have completed, the completion rules) under each
+cohort's record version: a later visit reads none of it from the database, and any change to it
+shows on the next."""
 
 import datetime as dt
 import re
@@ -26,7 +27,12 @@ from tests.modules.factories import ModulePageFactory, ProgrammePageFactory
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("home")
-KEPT_TABLES = ("cohorts_cohortsession", "cohorts_attendancemark", "modules_moduleprogress")
+KEPT_TABLES = (
+    "cohorts_cohortsession",
+    "cohorts_attendancemark",
+    "modules_moduleprogress",
+    "cohorts_completionrule",
+)
 
 
 @pytest.fixture
@@ -105,3 +111,23 @@ def test_one_persons_kept_record_is_never_shown_to_another_on_the_same_cohort(cl
     assert "Attended 1 of the 2 sessions held so far (50%)" in visit(client)[0]
     client.force_login(others.participant)
     assert "Attended 0 of the 2 sessions held so far (0%)" in visit(client)[0]
+
+
+def test_a_changed_completion_rule_and_a_renamed_module_show_on_the_next_visit(client, world):
+    participant, modules, enrolment, _ = world
+    client.force_login(participant)
+    assert "needs 2 of 4" in visit(client)[0]
+
+    rule = enrolment.cohort.programme.completion_rule
+    rule.min_sessions_attended = 3
+    rule.save()
+    rule.required_modules.set([modules[1]])
+    html, _ = visit(client)
+    assert "needs 3 of 4" in html
+    assert f"Complete the module “{modules[1].title}” online." in html
+
+    modules[1].title = "Data and trust, revised"
+    modules[1].save_revision().publish()
+    html, queries = visit(client)
+    assert "Complete the module “Data and trust, revised” online." in html
+    assert not any("cohorts_completionrule" in sql for sql in queries)

@@ -28,13 +28,13 @@ SCALE = 0.01
 # StandardPage shown to the same participant is the yardstick: what is over it is the page's own.
 BUDGETS = {
     "bare StandardPage": 9,
-    # Their places, their programmes' completion rules (two) and live modules; what they need
-    # of their cohorts' sessions, their marks and completed modules is kept under each cohort's
-    # record version (cohorts.selectors._own_record) and which of their own pages to offer is
-    # read from their places. Two asking what evidence of impact wants of them (ratings given;
-    # feedback answered, asked only when a session is open for it) and two for the champions'
-    # network (their champion profile, their coming round tables: network.selectors).
-    "participant home": 11,
+    # Their places and their programmes' live modules; their cohorts' sessions and completion
+    # rules, their marks and completed modules are kept under each cohort's record version
+    # (cohorts.selectors._own_record) and which of their own pages to offer is read from their
+    # places. Two asking what evidence of impact wants of them (ratings given; feedback
+    # answered, asked only when a session is open for it) and two for the champions' network
+    # (their champion profile, their coming round tables: network.selectors).
+    "participant home": 9,
     # 13, and one for the modules before and after it (next and previous module links).
     "module page": 14,
     "cohort attendance grid": 12,
