@@ -1,9 +1,10 @@
 """A version of each cohort's record: a number that changes whenever anything the cohort's pages
 show of it changes (its dates and status, sessions, enrolments, marks, apologies, sign-offs,
-certificates, its programme's completion rule, its participants' module progress, their names
-and organisations). A page that works something out for a whole cohort (the dashboard's at-risk
-count, the grid, the completion page) may keep it in the cache under the cohort's version and
-use it until the version changes; nothing else is needed to make it fresh.
+certificates, its programme's completion rule and the titles of the modules it requires, its
+participants' module progress, their names and organisations). A page that works something out
+for a whole cohort (the dashboard's at-risk count, the grid, the completion page) may keep it in
+the cache under the cohort's version and use it until the version changes; nothing else is
+needed to make it fresh.
 
 This module is the one place that says when a cohort's record has changed:
 - `cohort_records_changed(cohort_ids)`, called by the receivers below for every model saved or
@@ -27,8 +28,15 @@ from functools import partial
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+)
 
+from modules.models import ModulePage
 from modules.progress import ModuleProgress
 
 from .models import (
@@ -45,12 +53,17 @@ from .models import (
 
 ALIAS = "records"
 # Results kept under a version are dropped after a day even if nothing changes: what is time-
-# dependent is in their keys (see `time_key`), this only bounds what the cache holds.
+# dependent is in their keys (`extra`), this only bounds what the cache holds.
 RESULT_TIMEOUT = 24 * 60 * 60
 
 
 def _cache():
     return caches[ALIAS]
+
+
+# Moved whenever the database is migrated (every deploy): results worked out by the code or
+# from the data before are never read after.
+GENERATION = "cohort-records-generation"
 
 
 def _key(cohort_id):
@@ -61,24 +74,38 @@ def _fresh():
     return time.time_ns()
 
 
-def cohort_record_versions(cohort_ids) -> dict[int, int]:
-    """The current version of each cohort's record, in one cache read (and one write for those
-    never read before)."""
+def cohort_record_versions(cohort_ids) -> dict[int, tuple[int, int]]:
+    """The current version of each cohort's record (the deploy's generation and the cohort's
+    own count), in one cache read (and one write for those never read before)."""
     ids = list(dict.fromkeys(cohort_ids))
     if not ids:
         return {}
     cache = _cache()
-    found = cache.get_many([_key(pk) for pk in ids])
-    versions = {}
+    found = cache.get_many([GENERATION, *(_key(pk) for pk in ids)])
     missing = {}
+    generation = found.get(GENERATION)
+    if generation is None:
+        generation = missing[GENERATION] = _fresh()
+    versions = {}
     for pk in ids:
         value = found.get(_key(pk))
         if value is None:
             value = missing[_key(pk)] = _fresh()
-        versions[pk] = value
+        versions[pk] = (generation, value)
     if missing:
         cache.set_many(missing, timeout=None)
     return versions
+
+
+def version_text(version):
+    """A version as it goes into a cache key."""
+    return ".".join(map(str, version))
+
+
+def records_forget_all(**kwargs):
+    """Every result kept so far is stale: after a migration (connected to `post_migrate`), the
+    data or the code that worked them out may have changed."""
+    _cache().set(GENERATION, _fresh(), timeout=None)
 
 
 def versions_bump(ids):
@@ -100,15 +127,17 @@ def cohort_records_changed(cohort_ids):
     transaction.on_commit(partial(versions_bump, ids))
 
 
-def cached_for_cohorts(name, cohorts, compute, *, extra=lambda cohort: ""):
+def cached_for_cohorts(name, cohorts, compute, *, extra=lambda cohort: "", versions=None):
     """`compute(cohorts)` -> {cohort id: value} for those not kept yet; the rest read from the
     cache, each under its cohort's version and `extra(cohort)` (what else the value depends on:
-    the time, say). Values must be picklable and the same for whoever asks."""
+    the time, say). Values must be picklable and the same for whoever asks. A caller keeping
+    several results for the same cohorts passes the `versions` it read once."""
     cohorts = list(cohorts)
     if not cohorts:
         return {}
-    versions = cohort_record_versions(c.pk for c in cohorts)
-    keys = {c.pk: f"{name}:{c.pk}:{versions[c.pk]}:{extra(c)}" for c in cohorts}
+    if versions is None:
+        versions = cohort_record_versions(c.pk for c in cohorts)
+    keys = {c.pk: f"{name}:{c.pk}:{version_text(versions[c.pk])}:{extra(c)}" for c in cohorts}
     cache = _cache()
     found = cache.get_many(list(keys.values()))
     values = {pk: found[key] for pk, key in keys.items() if key in found}
@@ -201,8 +230,32 @@ def _many_changed(sender, instance, action, reverse, pk_set, model, **kwargs):
         )
 
 
+def _cohorts_requiring(module):
+    return Cohort.objects.filter(programme__completion_rule__required_modules=module).values_list(
+        "pk", flat=True
+    )
+
+
+def _module_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A module's title is on the completion page ("Complete the module ... online"): a module
+    saved with a new title (published) moves the cohorts whose rule requires it. A draft saved
+    names the fields it changes, never the title."""
+    if raw or (update_fields is not None and "title" not in update_fields):
+        return
+    cohort_records_changed(_cohorts_requiring(instance))
+
+
+def _module_deleting(sender, instance, **kwargs):
+    # Before the rows saying which rules require it go with it.
+    cohort_records_changed(_cohorts_requiring(instance))
+
+
 def connect():
     """Connected in `CohortsConfig.ready()`."""
+    post_save.connect(_module_saved, sender=ModulePage, dispatch_uid="cohort-record-module-saved")
+    pre_delete.connect(
+        _module_deleting, sender=ModulePage, dispatch_uid="cohort-record-module-deleting"
+    )
     for model in (
         Cohort,
         CohortSession,
@@ -219,5 +272,6 @@ def connect():
         uid = f"cohort-record-version-{model._meta.label_lower}"
         post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+    post_migrate.connect(records_forget_all, dispatch_uid="cohort-records-forget-all")
     for through in (Cohort.facilitators.through, CompletionRule.required_modules.through):
         m2m_changed.connect(_many_changed, sender=through, dispatch_uid=f"cohort-record-{through}")

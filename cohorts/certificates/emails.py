@@ -14,6 +14,7 @@ from notifications.services import Message, notifications_send
 
 from ..mail import COHORT, COHORT_SAMPLE, PERSON, PERSON_SAMPLE, local
 from ..models import Certificate, CertificateEvent
+from ..record_versions import cohort_records_changed
 from .verification import verify_url
 
 CERTIFICATE = {
@@ -159,6 +160,7 @@ def certificate_emails_send(certificate_ids: list[int]):
     delivered = [by_key[n.key] for n in notifications_send(messages) if n.status == n.Status.SENT]
     now = timezone.now()
     Certificate.objects.filter(pk__in=[c.pk for c in delivered]).update(email_sent_at=now)
+    cohort_records_changed(c.enrolment.cohort_id for c in delivered)  # "Emailed" on its page
     CertificateEvent.objects.bulk_create(
         CertificateEvent(
             certificate=c,

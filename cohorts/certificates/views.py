@@ -22,6 +22,7 @@ from ..completion.standing import standings_for
 from ..models import Certificate, CertificateBulkIssue, Cohort, CompletionSignOff, Enrolment
 from . import bulk, pdf, services
 from .forms import BulkIssueConfirmForm, ReissueForm, RevokeForm
+from .table import completion_table
 
 PER_PAGE = 50
 
@@ -65,31 +66,40 @@ def my_certificates(request):
 def cohort_completion(request, pk):
     """Everyone's standing on a cohort (a nominator sees their own officers only), with the
     sign-off, issue, re-issue and revoke actions for those who run it."""
-    cohort = get_object_or_404(Cohort.objects.select_related("programme", "place"), pk=pk)
+    # Its facilitators come with it: both permissions below ask whether the viewer is one.
+    cohort = get_object_or_404(
+        Cohort.objects.select_related("programme", "place").prefetch_related("facilitators"),
+        pk=pk,
+    )
     permission = permissions.check(request.user, "view-completion", cohort)
     if not permission:
         return deny(request, permission)
+    # Those of this cohort the viewer may see: scoped to the cohort inside as well, so the
+    # database reads the cohort's enrolments, not all it may see across every cohort.
+    visible = Enrolment.objects.filter(cohort=cohort).visible_to(request.user)
     enrolments = (
-        _enrolments()
-        .filter(pk__in=Enrolment.objects.visible_to(request.user).values("pk"))
+        Enrolment.objects.filter(pk__in=visible.values("pk"))
         .active()
         .filter(cohort=cohort)
         .order_by("participant__last_name", "participant__first_name", "pk")
+        .values_list("pk", flat=True)
     )
     page = Paginator(enrolments, PER_PAGE).get_page(request.GET.get("page"))
     runs = cohort.certificate_runs.all()[:5]
     can_issue = bool(permissions.check(request.user, "issue-certificates", cohort))
+    table = completion_table(
+        request, cohort, list(page.object_list), queryset=_enrolments(), can_issue=can_issue
+    )
     return render(
         request,
         "cohorts/certificates/completion.html",
         {
             "cohort": cohort,
             "page": page,
-            "rows": _rows(page),
+            "rows": table.rows,
             "can_issue": can_issue,
             # The downloads of every certificate are offered once there is one to download.
-            "has_certificates": can_issue
-            and Certificate.objects.valid().filter(enrolment__cohort=cohort).exists(),
+            "has_certificates": table.has_certificates,
             "runs": runs,
         },
     )

@@ -7,19 +7,23 @@ Each figure comes from its rule's one definition: seats held (`Enrolment.SEAT_HO
 risk (`completion.standing`), the mix (`enrolment.mix`)."""
 
 import datetime as dt
-from collections import defaultdict
+import hashlib
 from dataclasses import dataclass
 from functools import partial
 
 from django.db.models import Case, IntegerField, Value, When
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from ..completion.schedule import KeptSession, held_so_far, kept_schedules
 from ..completion.standing import Standing, standings_for
 from ..enrolment.mix import CohortMix, cohort_mixes
-from ..models import Cohort, CohortSession, Enrolment
-from ..record_versions import cached_for_cohorts
+from ..models import Cohort, Enrolment
+from ..record_versions import cached_for_cohorts, cohort_record_versions
 
 PER_PAGE = 25
+ROW_TEMPLATE = "cohorts/includes/dashboard_row.html"
 # Running cohorts first (what needs attention), then those filling up, then the rest.
 STATUS_ORDER = (
     Cohort.Status.RUNNING,
@@ -34,7 +38,7 @@ class DashboardRow:
     cohort: Cohort
     seats_held: int
     mix: CohortMix
-    next_session: CohortSession | None
+    next_session: KeptSession | None
     at_risk: int | None  # None for a cohort not running: nobody can be at risk yet
 
     @property
@@ -63,47 +67,82 @@ def dashboard_cohorts(user, *, programme=None, status=""):
     return cohorts
 
 
-def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[DashboardRow]:
-    """A row for each of these cohorts (one page of them), in six queries plus the standings'
-    own (at most six) for running cohorts whose at-risk count is not kept under the version of
-    their record (`record_versions`)."""
+def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[str]:
+    """The table row of each of these cohorts (one page of them), rendered. Each is kept in the
+    cache under the version of its cohort's record (`record_versions`) and what else it shows:
+    the cohort, its programme's title and its place's name as read with the page, the sessions
+    held by now, whether the cohort has ended and which session is next. So a row is rendered again
+    only when something it shows has changed; on a page where every row is kept, the rows cost
+    two cache reads besides the versions and no query."""
     now = now or timezone.now()
     cohorts = list(cohorts)
-    ids = [cohort.pk for cohort in cohorts]
-    mixes = cohort_mixes(cohorts)
-    # Every session of these cohorts, once: the next one of each, and the standings' sessions.
-    sessions = list(CohortSession.objects.filter(cohort_id__in=ids).order_by("starts_at", "pk"))
-    next_sessions = {}
-    for session in sessions:
-        if session.ends_at >= now:
-            next_sessions.setdefault(session.cohort_id, session)
-    running = [c for c in cohorts if c.status == Cohort.Status.RUNNING]
-    by_cohort = defaultdict(list)
-    for session in sessions:
-        by_cohort[session.cohort_id].append(session)
+    versions = cohort_record_versions(c.pk for c in cohorts)
+    schedules = kept_schedules(cohorts, versions=versions)
 
-    def held_so_far(cohort):
-        # What the standings read of the clock: the sessions held by now, and whether the
-        # cohort has ended. Kept under the cohort's version and these, so never stale.
-        held = sum(1 for s in by_cohort[cohort.pk] if s.is_held(now))
-        return f"{held}:{cohort.has_ended(now)}"
+    def shown(cohort):
+        sessions = schedules[cohort.pk]
+        next_session = _next_session(sessions, now)
+        digest = hashlib.blake2b(_as_read(cohort).encode(), digest_size=8).hexdigest()
+        return f"{held_so_far(cohort, sessions, now)}:{next_session and next_session.pk}:{digest}"
+
+    html = cached_for_cohorts(
+        "dashboard-row",
+        cohorts,
+        partial(_rendered_rows, schedules=schedules, versions=versions, now=now),
+        extra=shown,
+        versions=versions,
+    )
+    return [mark_safe(html[cohort.pk]) for cohort in cohorts]
+
+
+def _as_read(cohort):
+    """What the row shows of the cohort, its programme and place, as read with the page: the
+    programme's title and the place's name are not part of the cohort's record, and the
+    cohort was read before its version, so a change made in between would otherwise be kept
+    under the new version."""
+    return "\n".join(
+        str(value)
+        for value in (
+            cohort.name,
+            cohort.status,
+            cohort.starts_on,
+            cohort.ends_on,
+            cohort.capacity,
+            cohort.target_min_sectors,
+            cohort.target_max_share_percent,
+            cohort.programme.title,
+            cohort.place or "",
+        )
+    )
+
+
+def _next_session(sessions, now):
+    return next((s for s in sessions if s.ends_at >= now), None)
+
+
+def _rendered_rows(cohorts, *, schedules, versions, now):
+    """{cohort id: its row's HTML} for cohorts whose row is not kept."""
+    mixes = cohort_mixes(cohorts)
+    running = [c for c in cohorts if c.status == Cohort.Status.RUNNING]
 
     at_risk = cached_for_cohorts(
         "dashboard-at-risk",
         running,
-        partial(_at_risk_counts, by_cohort=by_cohort, now=now),
-        extra=held_so_far,
+        partial(_at_risk_counts, by_cohort=schedules, now=now),
+        extra=lambda cohort: held_so_far(cohort, schedules[cohort.pk], now),
+        versions=versions,
     )
-    return [
-        DashboardRow(
+    rows = {
+        cohort.pk: DashboardRow(
             cohort=cohort,
             seats_held=mixes[cohort.pk].total,
             mix=mixes[cohort.pk],
-            next_session=next_sessions.get(cohort.pk),
+            next_session=_next_session(schedules[cohort.pk], now),
             at_risk=at_risk.get(cohort.pk),
         )
         for cohort in cohorts
-    ]
+    }
+    return {pk: render_to_string(ROW_TEMPLATE, {"row": row}) for pk, row in rows.items()}
 
 
 def _at_risk_counts(cohorts, *, by_cohort, now):

@@ -7,12 +7,15 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
+from django.db.models.signals import post_migrate
 from django.test import override_settings
 from django.utils import timezone
 
 from cohorts import record_versions
 from cohorts.attendance.apologies import apologies_send
 from cohorts.attendance.register import register_save
+from cohorts.certificates.emails import certificate_emails_send
 from cohorts.completion.services import completion_sign_off
 from cohorts.enrolment import services as enrolment_services
 from cohorts.models import AttendanceMark, Enrolment
@@ -202,6 +205,30 @@ def test_a_version_lost_from_the_cache_never_comes_back_as_an_old_one(w):
     assert again > first
 
 
+def test_a_migration_makes_every_kept_result_stale(w):
+    """Every deploy migrates: what the code before it worked out, or from the data before a
+    data migration, is never read after."""
+    worked_out = []
+
+    def compute(cohorts):
+        worked_out.append(1)
+        return {c.pk: "result" for c in cohorts}
+
+    cached_for_cohorts("test", [w.cohort], compute)
+    cohorts = apps.get_app_config("cohorts")
+    post_migrate.send(
+        sender=cohorts,
+        app_config=cohorts,
+        verbosity=0,
+        interactive=False,
+        using="default",
+        plan=[],
+        apps=apps,
+    )
+    cached_for_cohorts("test", [w.cohort], compute)
+    assert len(worked_out) == 2
+
+
 @override_settings(
     CACHES={
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -220,3 +247,39 @@ def test_without_a_shared_cache_nothing_is_kept(w):
     cached_for_cohorts("test", [w.cohort], compute)
     cached_for_cohorts("test", [w.cohort], compute)
     assert len(worked_out) == 2
+
+
+def test_a_required_module_published_with_a_new_title_moves_the_version_a_draft_does_not(w):
+    """The completion page names the modules still to complete."""
+    _module_required(w)
+    before = cohort_record_versions([w.cohort.pk, w.other.pk])
+    w.module.title = "Renamed module"
+    w.module.save_revision()  # a draft: nothing shown has changed
+    assert cohort_record_versions([w.cohort.pk, w.other.pk]) == before
+
+    w.module.save_revision().publish()
+
+    after = cohort_record_versions([w.cohort.pk, w.other.pk])
+    assert after[w.cohort.pk] != before[w.cohort.pk]
+    assert after[w.other.pk] == before[w.other.pk]
+
+
+def test_a_required_module_deleted_moves_the_version(w):
+    _module_required(w)
+    before = cohort_record_versions([w.cohort.pk])
+    w.module.delete()
+    assert cohort_record_versions([w.cohort.pk]) != before
+
+
+def test_a_certificate_emailed_moves_the_version(w):
+    """Written in bulk (`certificate_emails_send`), which the models' signals do not see."""
+    certificate = CertificateFactory(enrolment=w.enrolment)
+    before = cohort_record_versions([w.cohort.pk, w.other.pk])
+
+    certificate_emails_send.call([certificate.pk])
+
+    certificate.refresh_from_db()
+    assert certificate.email_sent_at is not None
+    after = cohort_record_versions([w.cohort.pk, w.other.pk])
+    assert after[w.cohort.pk] != before[w.cohort.pk]
+    assert after[w.other.pk] == before[w.other.pk]

@@ -1,0 +1,75 @@
+"""The completion page's table: each participant's standing, certificate and actions, rendered
+once for a list of enrolments and kept in the cache under the version of the cohort's record
+(`cohorts.record_versions`), the clock's part of the standings (`completion.schedule`), today
+(a certificate's expiry), whether the viewer may issue certificates, and the very enrolments
+listed (so a nominator, who sees their own officers, is never shown someone else's list).
+Nothing else of the viewer is in it: each form's CSRF token is a placeholder, the viewer's own
+put in when the rows are read."""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from ..completion.schedule import held_so_far, kept_schedules
+from ..completion.standing import standings_for
+from ..models import Certificate
+from ..record_versions import cached_for_cohorts, cohort_record_versions
+
+ROWS_TEMPLATE = "cohorts/certificates/_completion_rows.html"
+# Never in text shown escaped (a name, a title): quotes and brackets are entities there.
+_TOKEN_FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+_PLACEHOLDER = "the-viewers-csrf-token"
+_PLACEHOLDER_FIELD = format_html(_TOKEN_FIELD, _PLACEHOLDER)
+
+
+@dataclass
+class CompletionTable:
+    rows: str  # HTML, safe
+    has_certificates: bool  # a valid certificate to download (asked only of those who issue)
+
+
+def completion_table(request, cohort, enrolment_ids, *, queryset, can_issue, now=None):
+    """The table of these enrolments of one cohort (ids in the page's order); `queryset` loads
+    them, with participant, organisation, cohort and certificate, for a table not kept."""
+    now = now or timezone.now()
+    versions = cohort_record_versions([cohort.pk])
+    sessions = kept_schedules([cohort], versions=versions)[cohort.pk]
+    listed = hashlib.blake2b(",".join(map(str, enrolment_ids)).encode(), digest_size=12)
+    clock = f"{held_so_far(cohort, sessions, now)}:{timezone.localdate(now)}"
+
+    def compute(cohorts):
+        found = {
+            e.pk: e
+            for e in queryset.select_related("completion_sign_off").filter(pk__in=enrolment_ids)
+        }
+        enrolments = [found[pk] for pk in enrolment_ids if pk in found]
+        has_certificates = (
+            can_issue and Certificate.objects.valid().filter(enrolment__cohort=cohort).exists()
+        )
+        return {cohort.pk: (_rendered(enrolments, sessions, can_issue, now), has_certificates)}
+
+    rows, has_certificates = cached_for_cohorts(
+        "completion-table",
+        [cohort],
+        compute,
+        extra=lambda c: f"{clock}:{can_issue}:{listed.hexdigest()}",
+        versions=versions,
+    )[cohort.pk]
+    if _PLACEHOLDER_FIELD in rows:
+        rows = rows.replace(_PLACEHOLDER_FIELD, format_html(_TOKEN_FIELD, get_token(request)))
+    return CompletionTable(rows=mark_safe(rows), has_certificates=has_certificates)
+
+
+def _rendered(enrolments, sessions, can_issue, now):
+    if not enrolments:
+        return ""
+    standings = standings_for(enrolments, sessions=sessions, now=now)
+    rows = [(standings[e.pk], getattr(e, "certificate", None)) for e in enrolments]
+    return render_to_string(
+        ROWS_TEMPLATE, {"rows": rows, "can_issue": can_issue, "csrf_token": _PLACEHOLDER}
+    )
