@@ -55,8 +55,9 @@ BUDGETS = {
 # Pages that keep what they work out for a cohort under its record version
 # (`cohorts.record_versions`), when nothing is kept (the first view after a change): the
 # completion page's enrolments, sessions, marks, rule and modules, sign-offs and certificates;
-# the dashboard's mixes, sessions and the running cohorts' standings.
-AFRESH_BUDGETS = {"completion page": 17, "manager dashboard": 15}
+# the dashboard's mixes, sessions and the running cohorts' standings; the participant home's
+# sessions, marks, completed modules and completion rules (and the modules they require).
+AFRESH_BUDGETS = {"completion page": 17, "manager dashboard": 15, "participant home": 14}
 
 
 def _count_queries(client, user, url, *, afresh=False):
