@@ -13,13 +13,18 @@ def home(request):
     way in to all that role's work (templates academy_site/home/<role>.html)."""
     user = request.user
     roles = roles_of(user)
+    participant = selectors.participant_overview(user)
+    places, programme_ids = participant["places"], participant["programme_ids"]
     context = {
         "roles": roles,
         "Role": Role,
-        # The person's own pages, offered to those they hold something for.
-        "has_calendar": bool(cohort_permissions.check(user, "have-own-calendar")),
-        "has_certificates": bool(cohort_permissions.check(user, "see-own-certificates")),
-        "has_learning_log": bool(module_permissions.check(user, "have-learning-log")),
+        # The person's own pages, offered to those they hold something for (asked of the places
+        # the overview has in hand).
+        "has_calendar": bool(cohort_permissions.check(user, "have-own-calendar", places)),
+        "has_certificates": bool(cohort_permissions.check(user, "see-own-certificates", places)),
+        "has_learning_log": bool(
+            module_permissions.check(user, "have-learning-log", programme_ids)
+        ),
     }
     if Role.PROGRAMME_MANAGER in roles:
         context["manager"] = selectors.manager_overview()
@@ -27,5 +32,5 @@ def home(request):
         context["facilitator"] = selectors.facilitator_overview(user)
     if Role.NOMINATOR in roles:
         context["nominator"] = selectors.nominator_overview(user)
-    context["participant"] = selectors.participant_overview(user)
+    context["participant"] = participant
     return render(request, "academy_site/home.html", context)

@@ -54,14 +54,15 @@ def modules_not_yet_open(user, *, now, run_programme_ids):
 
 
 def sessions_covering_module(user, module):
-    """The participant's own cohort sessions that cover this module, with their material."""
+    """The participant's own cohort sessions that cover this module: what the module page lists
+    of each (its title and time; its material is on the session's own page)."""
     return list(
         CohortSession.objects.filter(
             modules=module,
             cohort__enrolments__participant=user,
             cohort__enrolments__status__in=Enrolment.ACTIVE,
         )
-        .select_related("cohort")
+        .only("id", "cohort_id", "title", "starts_at", "ends_at", "cancelled_at")
         .order_by("starts_at")[:SESSIONS_PER_MODULE]
     )
 

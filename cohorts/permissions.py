@@ -293,13 +293,25 @@ def can_have_cohort_feed(user, cohort):
     return material
 
 
-def can_have_own_calendar(user):
+def _has_place(user, places, statuses, places_query):
+    """Whether the person has a place in one of `statuses`: read from `places` (the statuses of
+    all their enrolments, declined and substituted ones aside) when the caller has them, else
+    asked of the database (`places_query`)."""
+    if places is not None:
+        return any(status in statuses for status in places)
+    return places_query.filter(participant=user).exists()
+
+
+def can_have_own_calendar(user, places=None):
     """A calendar of one's own cohort sessions: facilitators (the cohorts they run) and people
     with a place (holding a seat: invited, confirmed, completed or not). Anyone else would get
-    an empty calendar; they subscribe to each cohort's calendar instead."""
+    an empty calendar; they subscribe to each cohort's calendar instead. (`places`: see
+    `_has_place`.)"""
     if not signed_in(user):
         return Permission(False, "Sign in to see your calendar.")
-    if is_facilitator(user) or Enrolment.objects.holding_seats().filter(participant=user).exists():
+    if is_facilitator(user) or _has_place(
+        user, places, Enrolment.SEAT_HOLDING, Enrolment.objects.holding_seats()
+    ):
         return ALLOWED
     return Permission(
         False,
@@ -308,13 +320,13 @@ def can_have_own_calendar(user):
     )
 
 
-def can_see_own_certificates(user):
+def can_see_own_certificates(user, places=None):
     """Where one's places stand against the completion rule, and their certificates: people
     taking part (or who took part), and nominators for their officers'. Those who run cohorts
-    manage certificates on each cohort's completion page."""
+    manage certificates on each cohort's completion page. (`places`: see `_has_place`.)"""
     if not signed_in(user):
         return Permission(False, "Sign in to see your certificates.")
-    if is_nominator(user) or Enrolment.objects.active().filter(participant=user).exists():
+    if is_nominator(user) or _has_place(user, places, Enrolment.ACTIVE, Enrolment.objects.active()):
         return ALLOWED
     return Permission(
         False,
@@ -358,5 +370,6 @@ ACTIONS = {
 
 def check(user, action, *objects) -> Permission:
     """May `user` do `action` (one of ACTIONS) to `objects` (a cohort, a cohort session, an
-    enrolment; a cohort and an organisation for "nominate"; none for programme-wide actions)?"""
+    enrolment; a cohort and an organisation for "nominate"; none for programme-wide actions,
+    or the statuses of the person's places for their own calendar and certificates)?"""
     return ACTIONS[action](user, *objects)

@@ -13,7 +13,7 @@ union.
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.roles import is_facilitator, is_nominator, is_programme_manager
@@ -50,6 +50,11 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class CohortQuerySet(models.QuerySet):
+    def with_programme_title(self):
+        """Each cohort with its programme's title, which is all its name (`str(cohort)`) needs:
+        for lists, where loading the programme pages would cost more than the rest."""
+        return self.annotate(programme_title=F("programme__title"))
+
     def facilitated_by(self, user):
         return self.filter(facilitators=user)
 

@@ -10,9 +10,10 @@ from modules.models import ModulePage, ModuleProgress, ProgrammePage
 from . import permissions
 from .attendance.apologies import apologies_open
 from .attendance.checkin import check_in_open
-from .completion.standing import Standing, standings_for
+from .completion.standing import Standing, marks_of, standings_for
 from .enrolment.selectors import officers_cohorts, open_seat_lines
-from .models import LONDON, Cohort, CohortSession, Enrolment, Organisation
+from .models import LONDON, Cohort, CohortSession, CompletionRule, Enrolment, Organisation
+from .record_versions import cached_for_cohorts
 
 LIST_LIMIT = 20
 
@@ -111,6 +112,78 @@ def nominator_overview(user):
     }
 
 
+def _own_record(user, enrolments):
+    """What a participant's standings are worked out from, for each of their cohorts: its
+    sessions, their marks on it and the modules they have completed (anywhere: a few dozen at
+    most). Kept in the cache under each cohort's record version, which moves whenever any of it
+    does, so that their home reads none of it again until something changes; what depends on
+    the time (the next session, what is held so far) is worked out from it on every visit.
+    Kept per person (their id is in the name): no one else's visit reads it."""
+    mine = {}
+    for enrolment in enrolments:
+        mine.setdefault(enrolment.cohort_id, []).append(enrolment.pk)
+
+    def compute(cohorts):
+        ids = [cohort.pk for cohort in cohorts]
+        sessions = {pk: [] for pk in ids}
+        for session in CohortSession.objects.filter(cohort_id__in=ids).order_by("starts_at", "pk"):
+            sessions[session.cohort_id].append(session)
+        marks = marks_of(e for e in enrolments if e.cohort_id in sessions)
+        completed = frozenset(
+            ModuleProgress.objects.completed()
+            .filter(participant=user)
+            .values_list("module_id", flat=True)
+        )
+        programme_ids = {cohort.programme_id for cohort in cohorts}
+        rules = {
+            r.programme_id: r for r in CompletionRule.objects.filter(programme_id__in=programme_ids)
+        }
+        required = {}
+        for rule_id, module_id in (
+            CompletionRule.required_modules.through.objects.filter(
+                completionrule__programme_id__in=programme_ids
+            )
+            .order_by("pk")
+            .values_list("completionrule_id", "modulepage_id")
+        ):
+            required.setdefault(rule_id, []).append(module_id)
+        return {
+            cohort.pk: {
+                "sessions": sessions[cohort.pk],
+                "marks": {e: marks.get(e, {}) for e in mine[cohort.pk]},
+                "completed": completed,
+                # The programme's completion rule, and the ids of the modules it requires
+                # (their names are read live: `_rules`).
+                "rule": rules.get(cohort.programme_id),
+                "required": required.get(getattr(rules.get(cohort.programme_id), "pk", None), []),
+            }
+            for cohort in cohorts
+        }
+
+    cohorts = {e.cohort_id: e.cohort for e in enrolments}.values()
+    return cached_for_cohorts(f"participant-record:{user.pk}", cohorts, compute)
+
+
+def _rules(record, modules):
+    """Each programme's completion rule, kept in the record, with the modules it requires taken
+    from `modules` (their programmes' live modules, read on every visit: a module renamed shows
+    at once). None when one is not among them (unpublished, or another programme's):
+    `standings_for` then reads the rules itself."""
+    by_id = {module.pk: module for module in modules}
+    rules = {}
+    for value in record.values():
+        rule = value["rule"]
+        if rule is None:
+            continue
+        if any(pk not in by_id for pk in value["required"]):
+            return None
+        rule._prefetched_objects_cache = {
+            "required_modules": [by_id[pk] for pk in value["required"]]
+        }
+        rules[rule.programme_id] = rule
+    return rules
+
+
 def participant_overview(user, now=None):
     """A participant's cohorts: the next session (when, where, what to read first, and the box
     for the check-in code while check-in is open and they are not yet marked), module
@@ -129,13 +202,24 @@ def participant_overview(user, now=None):
         )
         .order_by("-cohort__starts_on")[:LIST_LIMIT]
     )
+    # What their places say about them, for the permissions that ask: every place's status
+    # (declined and substituted ones aside), unless there are more than the list holds.
+    complete = len(enrolments) < LIST_LIMIT
+    places = {
+        "places": [e.status for e in enrolments] if complete else None,
+        "programme_ids": (
+            {e.cohort.programme_id for e in enrolments if e.status in Enrolment.ACTIVE}
+            if complete
+            else None
+        ),
+    }
     if not enrolments:
-        return {"enrolments": [], "certificates": []}
+        return {"enrolments": [], "certificates": [], **places}
+    record = _own_record(user, enrolments)
     # Every session of these cohorts (a handful each): for the standings and the next session.
-    sessions = list(
-        CohortSession.objects.filter(cohort__in={e.cohort_id for e in enrolments}).order_by(
-            "starts_at", "pk"
-        )
+    sessions = sorted(
+        (s for value in record.values() for s in value["sessions"]),
+        key=lambda s: (s.starts_at, s.pk),
     )
     next_sessions, cancelled = {}, {}
     cohorts = {e.cohort_id: e.cohort for e in enrolments}
@@ -146,28 +230,25 @@ def participant_overview(user, now=None):
                 next_sessions.setdefault(session.cohort_id, session)
             else:
                 cancelled.setdefault(session.cohort_id, []).append(session)
-    # The modules this person has completed, anywhere (a few dozen rows at most).
-    completed = set(
-        ModuleProgress.objects.completed()
-        .filter(participant=user)
-        .values_list("module_id", flat=True)
-    )
-    standings = standings_for(
-        enrolments,
-        sessions=sessions,
-        completed_modules={(user.pk, module_id) for module_id in completed},
-        now=now,
-    )
-    # Module progress per programme: the live modules under each programme, and which of them
-    # this person has completed.
+    completed = set().union(*(value["completed"] for value in record.values()))
+    # The live modules under each programme: for module progress (which of them this person
+    # has completed) and the names of those the completion rules require.
     programmes = {e.cohort.programme for e in enrolments}
     path_filter = Q(pk__in=[])
     for programme in programmes:
         path_filter |= Q(path__startswith=programme.path, depth=programme.depth + 1)
-    modules = list(ModulePage.objects.live().filter(path_filter).values_list("pk", "path"))
+    modules = list(ModulePage.objects.live().filter(path_filter).only("id", "title", "path"))
+    standings = standings_for(
+        enrolments,
+        sessions=sessions,
+        completed_modules={(user.pk, module_id) for module_id in completed},
+        marks={pk: marks for value in record.values() for pk, marks in value["marks"].items()},
+        rules=_rules(record, modules),
+        now=now,
+    )
     progress = {}
     for programme in programmes:
-        ids = [pk for pk, path in modules if path.startswith(programme.path)]
+        ids = [m.pk for m in modules if m.path.startswith(programme.path)]
         progress[programme.pk] = {
             "total": len(ids),
             "completed": sum(1 for pk in ids if pk in completed),
@@ -204,4 +285,7 @@ def participant_overview(user, now=None):
     return {
         "enrolments": enrolments,
         "certificates": list(certificates.values()),
+        # Every session of their cohorts, for what else the page asks of them (feedback).
+        "sessions": sessions,
+        **places,
     }

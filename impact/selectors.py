@@ -60,10 +60,12 @@ class ParticipantTasks:
         return bool(self.assessments or self.feedback or self.has_ratings)
 
 
-def participant_tasks(user, enrolments, *, now=None) -> ParticipantTasks:
+def participant_tasks(user, enrolments, *, sessions=None, now=None) -> ParticipantTasks:
     """What `user` is asked to do on `enrolments` (their own, with `cohort` selected): rate
     themselves before or after (impact.rules.assessment_due), and give feedback on each cohort
-    session whose feedback is open and that they have not answered. Two queries at most."""
+    session whose feedback is open and that they have not answered. Two queries at most; a
+    caller with every session of these enrolments' cohorts in hand passes them as `sessions`,
+    and the second is asked only when one of them is open for feedback."""
     active = [e for e in enrolments if e.status in Enrolment.ACTIVE and e.participant_id == user.pk]
     if not active:
         return ParticipantTasks()
@@ -80,19 +82,43 @@ def participant_tasks(user, enrolments, *, now=None) -> ParticipantTasks:
         if stage:
             assessments.append(AssessmentPrompt(enrolment, stage))
     by_cohort = {e.cohort_id: e for e in active}
-    answered = SessionFeedback.objects.filter(session=OuterRef("pk"), enrolment__participant=user)
-    sessions = (
-        CohortSession.objects.filter(
-            cohort_id__in=list(by_cohort), ends_at__range=rules.feedback_window(now)
+    if sessions is None:
+        answered = SessionFeedback.objects.filter(
+            session=OuterRef("pk"), enrolment__participant=user
         )
-        .exclude(Exists(answered))
-        .order_by("-ends_at", "pk")[:LIST_LIMIT]
-    )
+        sessions = (
+            CohortSession.objects.filter(
+                cohort_id__in=list(by_cohort), ends_at__range=rules.feedback_window(now)
+            )
+            .exclude(Exists(answered))
+            .order_by("-ends_at", "pk")[:LIST_LIMIT]
+        )
+    else:
+        sessions = _open_for_feedback(user, sessions, cohort_ids=set(by_cohort), now=now)
     return ParticipantTasks(
         assessments=assessments,
         feedback=[FeedbackPrompt(s, by_cohort[s.cohort_id]) for s in sessions],
         has_ratings=has_ratings,
     )
+
+
+def _open_for_feedback(user, sessions, *, cohort_ids, now):
+    """The query above, on sessions in hand: those of these cohorts that ended within the
+    feedback window and that `user` has not answered, latest first."""
+    earliest, latest = rules.feedback_window(now)
+    ended = sorted(
+        (s for s in sessions if s.cohort_id in cohort_ids and earliest <= s.ends_at <= latest),
+        key=lambda s: s.pk,
+    )
+    ended.sort(key=lambda s: s.ends_at, reverse=True)
+    if not ended:
+        return []
+    answered = set(
+        SessionFeedback.objects.filter(
+            session__in=[s.pk for s in ended], enrolment__participant=user
+        ).values_list("session_id", flat=True)
+    )
+    return [s for s in ended if s.pk not in answered][:LIST_LIMIT]
 
 
 # --- A participant's own ratings ---------------------------------------------------------------

@@ -159,15 +159,15 @@ def can_keep_learning_log(user, module):
     return access.permission
 
 
-def can_keep_a_learning_log(user):
+def can_keep_a_learning_log(user, participating=None):
     """The learning log (one's own reflections): people taking part in a programme, and anyone
-    who once did and has module progress to look back on."""
+    who once did and has module progress to look back on. (`participating`: the programmes the
+    person takes part in, when the caller has them.)"""
     if not signed_in(user):
         return Permission(False, "Sign in to see your learning log.")
-    if (
-        participating_programme_ids(user)
-        or ModuleProgress.objects.filter(participant=user).exists()
-    ):
+    if participating is None:
+        participating = participating_programme_ids(user)
+    if participating or ModuleProgress.objects.filter(participant=user).exists():
         return ALLOWED
     return Permission(
         False, "The learning log is for participants: you are not taking part in a programme."
@@ -243,5 +243,5 @@ ACTIONS = {
 
 def check(user, action, *objects) -> Permission:
     """May `user` do `action` (one of ACTIONS) to `objects` (a programme, a module or a
-    document; none for "have-learning-log")?"""
+    document; for "have-learning-log", none or the programmes they take part in)?"""
     return ACTIONS[action](user, *objects)

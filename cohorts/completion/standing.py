@@ -19,9 +19,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from modules.models import ModuleProgress
+from modules.models import ModulePage, ModuleProgress
 
 from ..attendance.at_risk import at_risk_flags
 from ..models import (
@@ -183,12 +184,38 @@ def _cached_or_loaded(enrolments, relation, model):
     }
 
 
+def _marks_of(enrolments, cohort_ids):
+    statuses = defaultdict(dict)
+    enrolment_ids = {e.pk for e in enrolments}
+    # A long list (a dashboard's page of cohorts) is found by its cohorts rather than by
+    # thousands of ids the database must parse and plan; marks of other enrolments on them are
+    # left out here.
+    if len(enrolment_ids) > IDS_IN_QUERY:
+        marks = AttendanceMark.objects.filter(enrolment__cohort_id__in=cohort_ids)
+    else:
+        marks = AttendanceMark.objects.filter(enrolment_id__in=enrolment_ids)
+    for enrolment_id, session_id, status in marks.values_list(
+        "enrolment_id", "session_id", "status"
+    ):
+        if enrolment_id in enrolment_ids:
+            statuses[enrolment_id][session_id] = status
+    return statuses
+
+
+def marks_of(enrolments):
+    """Each enrolment's marks, {enrolment id: {session id: status}}, in one query (for a caller
+    that keeps them to pass to `standings_for` as `marks`)."""
+    enrolments = list(enrolments)
+    return dict(_marks_of(enrolments, {e.cohort_id for e in enrolments}))
+
+
 def standings_for(
     enrolments,
     *,
     sessions=None,
     completed_modules=None,
     rules=None,
+    marks=None,
     now: dt.datetime | None = None,
 ) -> dict[int, EnrolmentStanding]:
     """The standing of each enrolment at `now`, keyed by its id. The enrolments should come
@@ -198,7 +225,8 @@ def standings_for(
     cohort session of these enrolments' cohorts; `completed_modules`, the (participant id,
     module id) pairs of every module these participants have completed; sign-offs and
     certificates selected with the enrolments (`select_related("completion_sign_off",
-    "certificate")`); and `rules`, the completion rule of each programme by its id.
+    "certificate")`); `rules`, the completion rule of each programme by its id; and `marks`,
+    each enrolment's marks by its id (session id to status).
     `standing_changes_preview` passes sessions and rules not saved yet, to say who a change
     would move."""
     enrolments = list(enrolments)
@@ -221,22 +249,16 @@ def standings_for(
             rule.programme_id: rule
             for rule in CompletionRule.objects.filter(
                 programme_id__in=programme_ids
-            ).prefetch_related("required_modules")
+            ).prefetch_related(
+                # Each module's name is all a standing says of it: not its body.
+                Prefetch("required_modules", queryset=ModulePage.objects.only("id", "title"))
+            )
         }
     statuses = defaultdict(dict)
-    enrolment_ids = {e.pk for e in enrolments}
-    # A long list (a dashboard's page of cohorts) is found by its cohorts rather than by
-    # thousands of ids the database must parse and plan; marks of other enrolments on them are
-    # left out here.
-    if len(enrolment_ids) > IDS_IN_QUERY:
-        marks = AttendanceMark.objects.filter(enrolment__cohort_id__in=cohort_ids)
+    if marks is not None:
+        statuses.update(marks)
     else:
-        marks = AttendanceMark.objects.filter(enrolment_id__in=enrolment_ids)
-    for enrolment_id, session_id, status in marks.values_list(
-        "enrolment_id", "session_id", "status"
-    ):
-        if enrolment_id in enrolment_ids:
-            statuses[enrolment_id][session_id] = status
+        statuses.update(_marks_of(enrolments, cohort_ids))
     required_ids = {m.pk for rule in rules.values() for m in rule.required_modules.all()}
     completed = set()
     if completed_modules is not None:
@@ -271,7 +293,7 @@ def standings_for(
         rule, attending, required = by_programme[programme_id]
         cohort_sessions = sessions[enrolment.cohort_id]
         held = held_by_cohort.get(enrolment.cohort_id, [])
-        marks = statuses[enrolment.pk]
+        own = statuses[enrolment.pk]
         scheduled = len(cohort_sessions)
         result = EnrolmentStanding(
             enrolment=enrolment,
@@ -279,19 +301,19 @@ def standings_for(
             sessions_scheduled=scheduled,
             # Only marks of sessions held count: one recorded for a session still to come
             # (before marks followed time) is not attendance.
-            sessions_attended=sum(1 for pk in held if marks.get(pk) in attending),
+            sessions_attended=sum(1 for pk in held if own.get(pk) in attending),
             sessions_needed=rule.sessions_needed(scheduled) if rule else None,
             sessions_held=len(held),
             certificate=certificates.get(enrolment.pk),
             waits_for_cohort_end=bool(
                 rule and rule.certificates_after_end and not enrolment.cohort.has_ended(now)
             ),
-            statuses=marks,
+            statuses=own,
             modules_missing=[
                 m.title for m in required if (enrolment.participant_id, m.pk) not in completed
             ],
             sign_off=sign_offs.get(enrolment.pk),
-            risks=at_risk_flags(sessions=cohort_sessions, statuses=marks, rule=rule),
+            risks=at_risk_flags(sessions=cohort_sessions, statuses=own, rule=rule),
         )
         result.standing = _standing(result, enrolment.cohort)
         results[enrolment.pk] = result

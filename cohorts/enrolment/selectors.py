@@ -3,7 +3,8 @@ Every list is bounded or paginated by the view."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.query import ModelIterable
 
 from accounts.roles import is_nominator
 
@@ -45,9 +46,28 @@ class SeatLine:
         return bool(takes_nominations(self.cohort, self.organisation, self.allocated))
 
 
+class _CohortsNamed(ModelIterable):
+    """Rows (enrolments, seat allocations) whose cohort is selected without its programme page:
+    each cohort is given the programme's title annotated beside it, as
+    `Cohort.objects.with_programme_title()` gives it, so that naming it builds no page."""
+
+    def __iter__(self):
+        for row in super().__iter__():
+            row.cohort.programme_title = row.cohort_programme_title
+            yield row
+
+
+def _with_cohort_names(queryset):
+    queryset = queryset.select_related("cohort").annotate(
+        cohort_programme_title=F("cohort__programme__title")
+    )
+    queryset._iterable_class = _CohortsNamed
+    return queryset
+
+
 def open_seat_lines(organisations, limit=50):
     """The open cohorts the nominator's organisations have seats on, with seats used and left.
-    Three queries whatever the number of cohorts."""
+    Two queries whatever the number of cohorts."""
     return _seat_lines(
         SeatAllocation.objects.filter(
             organisation__in=organisations, cohort__status=Cohort.Status.OPEN
@@ -64,7 +84,7 @@ def cohort_seat_lines(cohort, limit=100):
 
 def _seat_lines(allocations, *, limit):
     allocations = list(
-        allocations.select_related("cohort__programme", "cohort__place", "organisation").order_by(
+        _with_cohort_names(allocations.select_related("cohort__place", "organisation")).order_by(
             "cohort__starts_on", "cohort__name", "organisation__name"
         )[:limit]
     )
@@ -109,15 +129,15 @@ OFFICER_ROW_FIELDS = (
     "participant__team",
     "cohort__name",
     "cohort__starts_on",
-    "cohort__programme__title",
+    "cohort__programme",
 )
 
 
 def officers_of(organisations, *, cohort_id=None, status=None):
     """The enrolments of the nominator's own organisations' officers, newest cohorts first."""
     officers = (
-        Enrolment.objects.filter(organisation__in=organisations)
-        .select_related("participant", "cohort__programme")
+        _with_cohort_names(Enrolment.objects.filter(organisation__in=organisations))
+        .select_related("participant")
         # The columns the list shows: a full page of rows each carrying every column of the
         # officer, the cohort and its programme page cost more to load than to fetch.
         .only(*OFFICER_ROW_FIELDS)
@@ -146,7 +166,9 @@ def officers_cohorts(organisations, limit=OFFICERS_COHORT_LIMIT):
         Cohort.objects.filter(
             pk__in=Enrolment.objects.filter(organisation__in=organisations).values("cohort_id")
         )
-        .select_related("programme")
+        .with_programme_title()
+        # What the lists show of each: its name, status and dates.
+        .only("name", "status", "starts_on", "ends_on", "programme")
         .order_by("-starts_on", "name")[:limit]
     )
 

@@ -174,7 +174,12 @@ class Cohort(index.Indexed, ClusterableModel):
         ]
 
     def __str__(self):
-        return f"{self.programme.title}: {self.name}" if self.programme_id else self.name
+        if not self.programme_id:
+            return self.name
+        # Lists of cohorts load their programmes' titles alone (`with_programme_title`): a
+        # programme page costs far more to build than its title, and a list names dozens.
+        title = self.__dict__.get("programme_title")
+        return f"{self.programme.title if title is None else title}: {self.name}"
 
     def clean(self):
         super().clean()

@@ -13,13 +13,14 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def impact_tasks(context, enrolments):
+def impact_tasks(context, enrolments, sessions=None):
     """The self-assessments and session feedback `enrolments` (the person's own, with their
-    cohorts) ask of the person signed in now."""
+    cohorts) ask of the person signed in now; `sessions`: every session of their cohorts, when
+    the page has them already."""
     request = context.get("request")
     if request is None or not request.user.is_authenticated or not enrolments:
         return selectors.ParticipantTasks()
-    return selectors.participant_tasks(request.user, list(enrolments))
+    return selectors.participant_tasks(request.user, list(enrolments), sessions=sessions)
 
 
 @register.simple_tag(takes_context=True)

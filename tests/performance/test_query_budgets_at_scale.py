@@ -35,11 +35,13 @@ BUDGETS = {
     # 10, and the userbar itself (a manager edits every page): their Wagtail admin profile (read
     # twice by Wagtail) and the page permissions its items ask about.
     "bare StandardPage as manager": 13,
-    # 10, and one query each to know which of their own pages to offer (calendar, certificates,
-    # learning log: cohorts.permissions and modules.permissions), and two asking what evidence
-    # of impact wants of the person (ratings due, sessions to answer), and two for the champions'
-    # network (their champion profile, their coming round tables: network.selectors).
-    "participant home": 17,
+    # Their places and their programmes' live modules; their cohorts' sessions and completion
+    # rules, their marks and completed modules are kept under each cohort's record version
+    # (cohorts.selectors._own_record) and which of their own pages to offer is read from their
+    # places. Two asking what evidence of impact wants of them (ratings given; feedback
+    # answered, asked only when a session is open for it) and two for the champions' network
+    # (their champion profile, their coming round tables: network.selectors).
+    "participant home": 9,
     # 13, and one for the modules before and after it (next and previous module links).
     "module page": 14,
     "cohort attendance grid": 12,
@@ -59,8 +61,9 @@ BUDGETS = {
 # Pages that keep what they work out for a cohort under its record version
 # (`cohorts.record_versions`), when nothing is kept (the first view after a change): the
 # completion page's enrolments, sessions, marks, rule and modules, sign-offs and certificates;
-# the dashboard's mixes, sessions and the running cohorts' standings.
-AFRESH_BUDGETS = {"completion page": 17, "manager dashboard": 15}
+# the dashboard's mixes, sessions and the running cohorts' standings; the participant home's
+# sessions, marks, completed modules and completion rules (and the modules they require).
+AFRESH_BUDGETS = {"completion page": 17, "manager dashboard": 15, "participant home": 14}
 
 
 def _count_queries(client, user, url, *, afresh=False):
