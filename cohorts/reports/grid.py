@@ -115,16 +115,36 @@ def session_label(session):
     return f"{session.title} ({timezone.localtime(session.starts_at, LONDON):%d %b %Y})"
 
 
+def grid_enrolments(*, cohort: Cohort, user):
+    """The enrolments of `cohort` that `user` may see on its grid (a nominator: their own
+    organisation's officers only): those taking part and those who left."""
+    return Enrolment.objects.visible_to(user).filter(cohort=cohort, status__in=TAKING_PART + LEFT)
+
+
+def cohort_sessions(cohort: Cohort) -> list[CohortSession]:
+    """The grid's columns: every session of the cohort in date order, cancelled ones too."""
+    return list(CohortSession.objects.filter(cohort=cohort).order_by("starts_at", "pk"))
+
+
 def cohort_grid(*, cohort: Cohort, user, now: dt.datetime | None = None) -> CohortGrid:
     """The attendance grid of a cohort, for what `user` may see (a nominator: their own
     organisation's officers only)."""
+    return build_grid(
+        cohort=cohort,
+        sessions=cohort_sessions(cohort),
+        enrolments=grid_enrolments(cohort=cohort, user=user),
+        now=now,
+    )
+
+
+def build_grid(*, cohort: Cohort, sessions, enrolments, now: dt.datetime | None = None):
+    """The grid of these `sessions` (`cohort_sessions`) and `enrolments` (a queryset of the
+    cohort's, from `grid_enrolments`), in four queries."""
     now = now or timezone.now()
-    sessions = list(CohortSession.objects.filter(cohort=cohort).order_by("starts_at", "pk"))
     enrolments = list(
-        Enrolment.objects.visible_to(user)
-        .filter(cohort=cohort, status__in=TAKING_PART + LEFT)
-        .select_related("participant", "organisation", "certificate")
-        .order_by("participant__last_name", "participant__first_name", "pk")
+        enrolments.select_related("participant", "organisation", "certificate").order_by(
+            "participant__last_name", "participant__first_name", "pk"
+        )
     )
     ids = [e.pk for e in enrolments]
     rule = CompletionRule.objects.filter(programme_id=cohort.programme_id).first()

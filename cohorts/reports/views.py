@@ -15,7 +15,7 @@ from ..models import Cohort
 from .dashboard import PER_PAGE, dashboard_cohorts, dashboard_rows
 from .exports import EXPORT_FORMATS, grid_export
 from .forms import DashboardFilterForm
-from .grid import cohort_grid
+from .kept_grid import KeptGrid
 from .programme import PROGRAMME_COHORT_LIMIT, programme_rates
 from .progress import cohort_progress_table
 
@@ -54,7 +54,7 @@ def _grid(request, pk):
     permission = permissions.check(request.user, "view-cohort-attendance", cohort)
     if not permission:
         return None, deny(request, permission)
-    return cohort_grid(cohort=cohort, user=request.user), None
+    return KeptGrid(cohort=cohort, user=request.user), None
 
 
 def cohort_attendance(request, pk):
@@ -80,7 +80,7 @@ def cohort_attendance_export(request, pk, export_format):
     grid, denied = _grid(request, pk)
     if denied:
         return denied
-    content, content_type, filename = grid_export(grid, export_format)
+    content, content_type, filename = grid_export(grid.grid, export_format)
     personal_data_access_record(
         actor=request.user,
         action=PersonalDataAccess.Action.EXPORTED,

@@ -4,13 +4,12 @@ the attendance grid's short codes with their full names for screen readers.
 `{% load cohort_tags %}`, then `{% status_tag enrolment %}` for an enrolment, a cohort, a
 certificate, a bulk issue run or a completion standing, or `{% status_tag "mark" status %}` for
 an attendance mark's status; `{% mark_cell cell %}` for one cell of the attendance grid;
-`{% grid_view grid request.GET.session as view %}` for the grid's one-session view;
+`{% grid_view grid request.GET.session as view %}` for the grid's one-session view and
+`{% kept_part grid "rows" %}...{% endkept_part %}` for a part of its page kept with it;
 `{% certificate_links certificate request.user as links %}` and `{% verification_links as
 links %}` for what other apps add beside a certificate (`cohorts.certificates.extensions`).
 `{% check_in_box session %}` for the box a participant types the check-in code in.
 """
-
-from dataclasses import dataclass
 
 from django import template
 from django.utils.html import format_html
@@ -170,11 +169,22 @@ def mark_legend():
     return [*items, APOLOGIES_SENT]
 
 
-@dataclass
 class GridView:
-    sessions: list  # (number, session) shown, numbered from 1 in date order
-    rows: list  # (row, its cells shown)
-    selected: object  # the one session shown, or None for every session
+    """The grid's columns to show and, when read, its rows with the cells of those columns."""
+
+    def __init__(self, grid, sessions, index=None):
+        self.grid = grid
+        self.sessions = sessions  # (number, session) shown, numbered from 1 in date order
+        self.index = index
+        # The one session shown, or None for every session.
+        self.selected = None if index is None else grid.sessions[index]
+
+    @property
+    def rows(self):
+        """(row, its cells shown) for each row: read only when the rows are rendered."""
+        if self.index is None:
+            return [(row, row.cells) for row in self.grid.rows]
+        return [(row, [row.cells[self.index]]) for row in self.grid.rows]
 
 
 @register.simple_tag
@@ -184,10 +194,35 @@ def grid_view(grid, session_id=None):
     numbered = list(enumerate(grid.sessions, start=1))
     index = next((i for i, s in enumerate(grid.sessions) if str(s.pk) == str(session_id)), None)
     if index is None:
-        return GridView(numbered, [(row, row.cells) for row in grid.rows], None)
-    return GridView(
-        [numbered[index]], [(row, [row.cells[index]]) for row in grid.rows], grid.sessions[index]
-    )
+        return GridView(grid, numbered)
+    return GridView(grid, [numbered[index]], index)
+
+
+class KeptPartNode(template.Node):
+    def __init__(self, nodelist, grid, name, variant):
+        self.nodelist, self.grid, self.name, self.variant = nodelist, grid, name, variant
+
+    def render(self, context):
+        grid = self.grid.resolve(context)
+        name = self.name.resolve(context)
+        if self.variant is not None:
+            name = f"{name}:{self.variant.resolve(context)}"
+        return grid.part(name, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def kept_part(parser, token):
+    """`{% kept_part grid "rates" [variant] %}...{% endkept_part %}`: a part of the grid's page
+    that shows the grid alone (never who is looking), kept with the grid
+    (`cohorts.reports.kept_grid`) and rendered only when it is not kept; `variant` (the one
+    session shown, say) keeps one copy of the part for each value."""
+    bits = token.split_contents()
+    if len(bits) not in (3, 4):
+        raise template.TemplateSyntaxError("kept_part takes a grid, a name and maybe a variant.")
+    nodelist = parser.parse(("endkept_part",))
+    parser.delete_first_token()
+    grid, name, *variant = (parser.compile_filter(bit) for bit in bits[1:])
+    return KeptPartNode(nodelist, grid, name, variant[0] if variant else None)
 
 
 @register.simple_tag

@@ -44,7 +44,10 @@ BUDGETS = {
     "participant home": 9,
     # 13, and one for the modules before and after it (next and previous module links).
     "module page": 14,
-    "cohort attendance grid": 12,
+    # Counted looking again: its rows and rates are kept under the cohort's record
+    # (`cohorts.reports.kept_grid`), so the cohort and its facilitators are all it reads;
+    # the first look costs 12 (tests/cohorts/test_attendance_reports.py).
+    "cohort attendance grid": 7,
     # 8, and one for the cohorts their officers are on (the list's cohort filter).
     "nominator portal": 9,
     # A session's page reads no Wagtail page, so it costs less than the bare one.

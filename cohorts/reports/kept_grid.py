@@ -1,0 +1,102 @@
+"""A cohort's attendance grid as its page shows it, with the page's rendered parts (the rows,
+the rates and chart, the at-risk list) kept between requests, so that a page whose parts are
+kept builds no grid and reads nothing of the cohort's record but its version.
+
+What those parts show depends on three things, and they are kept under all three:
+- the cohort's record: its version (`cohorts.record_versions`), read before anything else, so
+  parts worked out from rows read while a change was being made are never read after it;
+- whose records the viewer may see: everyone on the cohort for those who may run it (as
+  `visible_to` gives programme managers and the cohort's facilitators), otherwise the very
+  enrolments they may see (`grid.grid_enrolments`, a nominator's own organisation's officers),
+  so a kept grid is shared only by people who may see exactly the same people;
+- the time: how many sessions have been held by now. The cohort's sessions are kept with the
+  parts (they change only with the version) and the parts are thrown away once more sessions
+  have started than when they were rendered.
+The parts hold nothing that depends on who is looking beyond that: the links to registers that
+only those who run the cohort get, the form and the cohort's menu are rendered every time.
+They live in the "records" cache, which keeps nothing where processes share no cache.
+"""
+
+import datetime as dt
+import hashlib
+from functools import cached_property
+from pathlib import Path
+
+from django.core.cache import caches
+from django.utils import timezone
+
+from .. import permissions, record_versions
+from ..models import Cohort, Enrolment
+from .grid import CohortGrid, build_grid, cohort_sessions, grid_enrolments
+
+_APP = Path(__file__).resolve().parent.parent
+# A new release may render the parts differently: their keys name the code that renders them.
+_CODE = hashlib.sha256(
+    b"".join(
+        (_APP / name).read_bytes()
+        for name in (
+            "reports/grid.py",
+            "reports/kept_grid.py",
+            "templatetags/cohort_tags.py",
+            "templates/cohorts/attendance/grid.html",
+            "templates/cohorts/attendance/_bars.html",
+            "templates/cohorts/attendance/_rates.html",
+        )
+    )
+).hexdigest()[:12]
+
+
+class KeptGrid:
+    """The grid of `cohort` for what `user` may see, read as a `CohortGrid` (built only when
+    something asks for more than its sessions), with `part()` for the page's kept parts."""
+
+    def __init__(self, *, cohort: Cohort, user, now: dt.datetime | None = None):
+        self.cohort = cohort
+        self.now = now or timezone.now()
+        cache = caches[record_versions.ALIAS]
+        version = record_versions.cohort_record_versions([cohort.pk])[cohort.pk]
+        if permissions.check(user, "run-cohort", cohort):
+            self._enrolments = grid_enrolments(cohort=cohort, user=user)  # every one on it
+            seen = "everyone"
+        else:
+            ids = list(
+                grid_enrolments(cohort=cohort, user=user)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            self._enrolments = Enrolment.objects.filter(pk__in=ids)
+            seen = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()
+        self._key = f"cohort-grid:{cohort.pk}:{version}:{seen}:{_CODE}"
+        kept = cache.get(self._key)
+        if kept is not None and kept["held"] != self._held(kept["sessions"]):
+            kept = None  # a session has started since: every rate and flag may move
+        if kept is None:
+            sessions = cohort_sessions(cohort)
+            kept = {"sessions": sessions, "held": self._held(sessions), "parts": {}}
+        self._kept = kept
+        self.sessions = kept["sessions"]
+
+    def _held(self, sessions):
+        return sum(1 for s in sessions if s.is_held(self.now))
+
+    @cached_property
+    def grid(self) -> CohortGrid:
+        return build_grid(
+            cohort=self.cohort, sessions=self.sessions, enrolments=self._enrolments, now=self.now
+        )
+
+    def __getattr__(self, name):
+        # Everything else a CohortGrid has (rows, rates, held...), from the grid built now.
+        if name.startswith("_") or name == "grid":  # not while building, pickling or copying
+            raise AttributeError(name)
+        return getattr(self.grid, name)
+
+    def part(self, name: str, render) -> str:
+        """The part of the page called `name`, kept, or `render()` and kept."""
+        parts = self._kept["parts"]
+        if name not in parts:
+            parts[name] = render()
+            caches[record_versions.ALIAS].set(
+                self._key, self._kept, timeout=record_versions.RESULT_TIMEOUT
+            )
+        return parts[name]
