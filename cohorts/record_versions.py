@@ -77,11 +77,16 @@ def _fresh():
 def cohort_record_versions(cohort_ids) -> dict[int, tuple[int, int]]:
     """The current version of each cohort's record (the deploy's generation and the cohort's
     own count), in one cache read (and one write for those never read before)."""
+    return _versions_and_kept(cohort_ids, [])[0]
+
+
+def _versions_and_kept(cohort_ids, keys):
+    """The versions of these cohorts' records, and what is kept at `keys`, in one cache read."""
     ids = list(dict.fromkeys(cohort_ids))
     if not ids:
-        return {}
+        return {}, {}
     cache = _cache()
-    found = cache.get_many([GENERATION, *(_key(pk) for pk in ids)])
+    found = cache.get_many([GENERATION, *(_key(pk) for pk in ids), *keys])
     missing = {}
     generation = found.get(GENERATION)
     if generation is None:
@@ -94,7 +99,7 @@ def cohort_record_versions(cohort_ids) -> dict[int, tuple[int, int]]:
         versions[pk] = (generation, value)
     if missing:
         cache.set_many(missing, timeout=None)
-    return versions
+    return versions, {key: found[key] for key in keys if key in found}
 
 
 def version_text(version):
@@ -147,6 +152,14 @@ def cached_for_cohorts(name, cohorts, compute, *, extra=lambda cohort: "", versi
         cache.set_many({keys[c.pk]: computed[c.pk] for c in todo}, timeout=RESULT_TIMEOUT)
         values.update(computed)
     return values
+
+
+def version_and_kept(cohort_id, key):
+    """(the cohort's version, what is kept at `key`) in one cache read: for a result kept with
+    the version it was worked out at (good only while that is still the cohort's version), where
+    a page has no other reason to read the version first."""
+    versions, found = _versions_and_kept([cohort_id], [key])
+    return versions[cohort_id], found.get(key)
 
 
 # What each model's row says about which cohorts it belongs to.

@@ -3,8 +3,10 @@ the rates and chart, the at-risk list) kept between requests, so that a page who
 kept builds no grid and reads nothing of the cohort's record but its version.
 
 What those parts show depends on three things, and they are kept under all three:
-- the cohort's record: its version (`cohorts.record_versions`), read before anything else, so
-  parts worked out from rows read while a change was being made are never read after it;
+- the cohort's record: its version (`cohorts.record_versions`, with the deploy's generation, so
+  parts rendered by the code before a deploy are never read after it), read with the kept parts
+  and before the rows they are worked out from, so parts worked out from rows read while a
+  change was being made are never read after it;
 - whose records the viewer may see: everyone on the cohort for those who may run it (as
   `visible_to` gives programme managers and the cohort's facilitators), otherwise the very
   enrolments they may see (`grid.grid_enrolments`, a nominator's own organisation's officers),
@@ -20,7 +22,6 @@ They live in the "records" cache, which keeps nothing where processes share no c
 import datetime as dt
 import hashlib
 from functools import cached_property
-from pathlib import Path
 
 from django.core.cache import caches
 from django.utils import timezone
@@ -29,23 +30,6 @@ from .. import permissions, record_versions
 from ..models import Cohort, Enrolment
 from .grid import CohortGrid, build_grid, cohort_sessions, grid_enrolments
 
-_APP = Path(__file__).resolve().parent.parent
-# A new release may render the parts differently: their keys name the code that renders them.
-_CODE = hashlib.sha256(
-    b"".join(
-        (_APP / name).read_bytes()
-        for name in (
-            "reports/grid.py",
-            "reports/kept_grid.py",
-            "templatetags/cohort_tags.py",
-            "templates/cohorts/attendance/grid.html",
-            "templates/cohorts/attendance/_bars.html",
-            "templates/cohorts/attendance/_rates.html",
-        )
-    )
-).hexdigest()[:12]
-
-
 class KeptGrid:
     """The grid of `cohort` for what `user` may see, read as a `CohortGrid` (built only when
     something asks for more than its sessions), with `part()` for the page's kept parts."""
@@ -53,8 +37,6 @@ class KeptGrid:
     def __init__(self, *, cohort: Cohort, user, now: dt.datetime | None = None):
         self.cohort = cohort
         self.now = now or timezone.now()
-        cache = caches[record_versions.ALIAS]
-        version = record_versions.cohort_record_versions([cohort.pk])[cohort.pk]
         if permissions.check(user, "run-cohort", cohort):
             self._enrolments = grid_enrolments(cohort=cohort, user=user)  # every one on it
             seen = "everyone"
@@ -66,13 +48,17 @@ class KeptGrid:
             )
             self._enrolments = Enrolment.objects.filter(pk__in=ids)
             seen = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()
-        self._key = f"cohort-grid:{cohort.pk}:{version}:{seen}:{_CODE}"
-        kept = cache.get(self._key)
-        if kept is not None and kept["held"] != self._held(kept["sessions"]):
-            kept = None  # a session has started since: every rate and flag may move
+        self._key = f"cohort-grid:{cohort.pk}:{seen}"
+        # The version is read before the rows any part is worked out from.
+        version, kept = record_versions.version_and_kept(cohort.pk, self._key)
+        if kept is not None and (
+            kept["version"] != version or kept["held"] != self._held(kept["sessions"])
+        ):
+            kept = None  # the record has changed, or a session has started, since
         if kept is None:
             sessions = cohort_sessions(cohort)
-            kept = {"sessions": sessions, "held": self._held(sessions), "parts": {}}
+            held = self._held(sessions)
+            kept = {"version": version, "sessions": sessions, "held": held, "parts": {}}
         self._kept = kept
         self.sessions = kept["sessions"]
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 import time_machine
+from django.test import override_settings
 from django.urls import reverse
 
 from cohorts.attendance.register import register_save
@@ -140,3 +141,25 @@ def test_those_who_run_a_cohort_see_everyone_on_it(world, facilitator):
     expected = {e.pk for e in officers + councillors}
     for user in (facilitator, manager):
         assert {row.enrolment.pk for row in cohort_grid(cohort=cohort, user=user).rows} == expected
+
+
+@override_settings(
+    CACHES={
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "records": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+)
+def test_without_a_shared_cache_the_grid_is_built_every_time(client, world, facilitator):
+    cohort, *_ = world
+    first = _get(client, facilitator, cohort)
+    built = []
+    real = kept_grid.build_grid
+
+    def counted(**kwargs):
+        built.append(1)
+        return real(**kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kept_grid, "build_grid", counted)
+        assert _get(client, facilitator, cohort) == first
+    assert built == [1]

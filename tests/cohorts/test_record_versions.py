@@ -229,6 +229,19 @@ def test_a_migration_makes_every_kept_result_stale(w):
     assert len(worked_out) == 2
 
 
+def test_a_value_kept_with_its_version_is_read_with_the_current_version(w):
+    """`version_and_kept`: one cache read for both, so a page can tell a value kept at an older
+    version from a current one."""
+    version, kept = record_versions.version_and_kept(w.cohort.pk, "test-kept")
+    assert kept is None
+    assert version == cohort_record_versions([w.cohort.pk])[w.cohort.pk]
+    record_versions._cache().set("test-kept", {"version": version})
+    _register(w)
+    moved, kept = record_versions.version_and_kept(w.cohort.pk, "test-kept")
+    assert kept == {"version": version} and moved != version
+    assert moved == cohort_record_versions([w.cohort.pk])[w.cohort.pk]
+
+
 @override_settings(
     CACHES={
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
