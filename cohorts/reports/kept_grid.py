@@ -77,12 +77,21 @@ class KeptGrid:
             raise AttributeError(name)
         return getattr(self.grid, name)
 
-    def part(self, name: str, render) -> str:
-        """The part of the page called `name`, kept, or `render()` and kept."""
+    def part(self, name: str, render, variant=None) -> str:
+        """The part of the page called `name`, kept, or `render()` and kept. The page's own
+        parts are read together; a `variant` (the one session a phone shows) on its own, so
+        that the whole grid's page never reads them."""
+        cache = caches[record_versions.ALIAS]
+        if variant is not None:
+            key = f"{self._key}:{name}:{variant}"
+            current = {k: self._kept[k] for k in ("version", "held")}
+            kept = cache.get(key)
+            if kept is None or kept["for"] != current:
+                kept = {"for": current, "html": render()}
+                cache.set(key, kept, timeout=record_versions.RESULT_TIMEOUT)
+            return kept["html"]
         parts = self._kept["parts"]
         if name not in parts:
             parts[name] = render()
-            caches[record_versions.ALIAS].set(
-                self._key, self._kept, timeout=record_versions.RESULT_TIMEOUT
-            )
+            cache.set(self._key, self._kept, timeout=record_versions.RESULT_TIMEOUT)
         return parts[name]

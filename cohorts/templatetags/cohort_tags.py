@@ -204,10 +204,11 @@ class KeptPartNode(template.Node):
 
     def render(self, context):
         grid = self.grid.resolve(context)
-        name = self.name.resolve(context)
-        if self.variant is not None:
-            name = f"{name}:{self.variant.resolve(context)}"
-        return grid.part(name, lambda: self.nodelist.render(context))
+        # No variant when it resolves to nothing (`view.selected.pk` with every session shown).
+        variant = None if self.variant is None else self.variant.resolve(context) or None
+        return grid.part(
+            self.name.resolve(context), lambda: self.nodelist.render(context), variant=variant
+        )
 
 
 @register.tag

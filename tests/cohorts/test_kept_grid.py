@@ -7,6 +7,7 @@ import re
 
 import pytest
 import time_machine
+from django.core.cache import caches
 from django.test import override_settings
 from django.urls import reverse
 
@@ -55,6 +56,26 @@ def test_a_second_look_at_the_grid_builds_no_grid_and_shows_the_same_page(
     monkeypatch.setattr(kept_grid, "build_grid", lambda **kw: built.append(kw))
     assert _get(client, facilitator, cohort) == first
     assert built == []
+
+
+def test_a_second_look_reads_the_version_and_every_part_in_one_cache_read(
+    client, world, facilitator, monkeypatch
+):
+    cohort, *_ = world
+    _get(client, facilitator, cohort)
+    records = caches["records"]
+    many, single = [], []
+    real_many, real_get = records.get_many, records.get
+    monkeypatch.setattr(
+        records, "get_many", lambda keys, **kw: many.append(keys) or real_many(keys, **kw)
+    )
+    monkeypatch.setattr(
+        records, "get", lambda key, *a, **kw: single.append(key) or real_get(key, *a, **kw)
+    )
+    _get(client, facilitator, cohort)
+    # LocMem's get_many gets each key in turn; Redis reads them in one round trip.
+    [keys] = many
+    assert set(single) <= set(keys)
 
 
 def test_a_mark_recorded_shows_on_the_next_request(client, world, facilitator):
@@ -132,6 +153,20 @@ def test_the_one_session_view_is_kept_apart_from_every_session(client, world, fa
     assert "academy-grid--one" in one and "academy-grid--one" not in every
     assert one.count('class="govuk-table__cell academy-grid__mark"') == 4
     assert _get(client, facilitator, cohort) == every
+
+
+def test_a_mark_recorded_shows_on_the_one_session_view_too(client, world, facilitator):
+    cohort, sessions, officers, councillors = world
+    one = _get(client, facilitator, cohort, session=sessions[3].pk)
+    assert one.count(">Absent<") == 0
+    assert _get(client, facilitator, cohort, session=sessions[3].pk) == one
+    register_save(
+        session=sessions[3],
+        entries={officers[0].pk: (Status.ABSENT, "")},
+        recorded_by=facilitator,
+        now=NOW,
+    )
+    assert _get(client, facilitator, cohort, session=sessions[3].pk).count(">Absent<") == 1
 
 
 def test_those_who_run_a_cohort_see_everyone_on_it(world, facilitator):
