@@ -30,6 +30,7 @@ from .. import permissions, record_versions
 from ..models import Cohort, Enrolment
 from .grid import CohortGrid, build_grid, cohort_sessions, grid_enrolments
 
+
 class KeptGrid:
     """The grid of `cohort` for what `user` may see, read as a `CohortGrid` (built only when
     something asks for more than its sessions), with `part()` for the page's kept parts."""
