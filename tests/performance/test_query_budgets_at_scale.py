@@ -46,8 +46,8 @@ BUDGETS = {
     "module page": 14,
     # Counted looking again: its rows and rates are kept under the cohort's record
     # (`cohorts.reports.kept_grid`), so the cohort and its facilitators are all it reads;
-    # the first look costs 12 (tests/cohorts/test_attendance_reports.py).
-    "cohort attendance grid": 7,
+    # the first look costs 10 (tests/cohorts/test_attendance_reports.py).
+    "cohort attendance grid": 5,
     # 8, and one for the cohorts their officers are on (the list's cohort filter).
     "nominator portal": 9,
     # A session's page reads no Wagtail page, so it costs less than the bare one.
