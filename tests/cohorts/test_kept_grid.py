@@ -7,7 +7,9 @@ import re
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.core.cache import caches
+from django.db.models.signals import post_migrate
 from django.test import override_settings
 from django.urls import reverse
 
@@ -98,6 +100,30 @@ def test_a_session_starting_shows_on_the_next_request(client, world, facilitator
     assert "5 of 8 sessions held so far" in html
     # Nobody is marked at the fifth yet: 4 of the 5 held.
     assert '80%<br><span class="govuk-body-s">4 of 5<span' in html
+
+
+def test_parts_kept_before_a_deploy_are_never_read_after_it(
+    client, world, facilitator, monkeypatch
+):
+    """Every deploy migrates, which moves the records' generation: parts rendered by the code
+    before it are rendered again."""
+    cohort, *_ = world
+    first = _get(client, facilitator, cohort)
+    cohorts = apps.get_app_config("cohorts")
+    post_migrate.send(
+        sender=cohorts,
+        app_config=cohorts,
+        verbosity=0,
+        interactive=False,
+        using="default",
+        plan=[],
+        apps=apps,
+    )
+    built = []
+    real = kept_grid.build_grid
+    monkeypatch.setattr(kept_grid, "build_grid", lambda **kw: built.append(1) or real(**kw))
+    assert _get(client, facilitator, cohort) == first
+    assert built == [1]
 
 
 def test_a_nominator_never_sees_other_organisations_officers_from_a_kept_grid(
