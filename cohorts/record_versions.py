@@ -8,8 +8,9 @@ needed to make it fresh.
 
 This module is the one place that says when a cohort's record has changed:
 - `cohort_records_changed(cohort_ids)`, called by the receivers below for every model saved or
-  deleted one at a time, and by the services that write in bulk (the register, enrolment
-  writes, certificates completing a place, erasure), which signals do not see;
+  deleted one at a time, and by the services that write in bulk (the register, nominations and
+  imports, accounts an import fills in, certificates emailed, erasure), which signals do not
+  see;
 - `cohort_record_versions(cohort_ids)`, one cache read for a page of cohorts.
 
 A version is bumped at once and again when the transaction commits: a page that read the old

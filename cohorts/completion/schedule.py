@@ -3,8 +3,9 @@
 and what a kept result must name of the clock so that it is never stale.
 
 `kept_schedules(cohorts)` -> {cohort id: its sessions in order}, kept under each cohort's
-version; `held_so_far(cohort, sessions, now)`, the part of a key that follows the clock for
-whatever is worked out from the standings (`completion.standing`)."""
+version; `sessions_held(sessions, now)` and `held_so_far(cohort, sessions, now)`, the part of
+a key that follows the clock for whatever is worked out from the standings
+(`completion.standing`)."""
 
 import datetime as dt
 from typing import NamedTuple
@@ -47,9 +48,14 @@ def kept_schedules(cohorts, *, versions=None) -> dict[int, list[KeptSession]]:
     return cached_for_cohorts("cohort-sessions", cohorts, _schedules, versions=versions)
 
 
+def sessions_held(sessions, now) -> int:
+    """How many of these sessions are held by now (`CohortSession.is_held`). Within one version
+    of the record the sessions held are the first so many to start, so this is what a result
+    kept under the version names of the clock."""
+    return sum(1 for s in sessions if s.is_held(now))
+
+
 def held_so_far(cohort, sessions, now) -> str:
     """What the standings read of the clock: how many sessions are held by now, and whether the
-    cohort has ended. Within one version of the record the sessions held are the first so many
-    to start, so a result kept under the version and this is never stale."""
-    held = sum(1 for s in sessions if s.is_held(now))
-    return f"{held}:{cohort.has_ended(now)}"
+    cohort has ended; a result kept under the version and this is never stale."""
+    return f"{sessions_held(sessions, now)}:{cohort.has_ended(now)}"

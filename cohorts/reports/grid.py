@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from ..attendance.at_risk import at_risk_flags
+from ..completion.schedule import sessions_held
 from ..models import (
     LONDON,
     Apology,
@@ -160,7 +161,7 @@ def build_grid(*, cohort: Cohort, sessions, enrolments, now: dt.datetime | None 
         )
     )
     scheduled_sessions = [s for s in sessions if s.is_scheduled]
-    held = sum(1 for s in sessions if s.is_held(now))
+    held = sessions_held(sessions, now)
     rows = []
     session_attended = defaultdict(int)
     organisations, sectors = {}, {}

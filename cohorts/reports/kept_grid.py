@@ -27,6 +27,7 @@ from django.core.cache import caches
 from django.utils import timezone
 
 from .. import permissions, record_versions
+from ..completion.schedule import sessions_held
 from ..models import Cohort, Enrolment
 from .grid import CohortGrid, build_grid, cohort_sessions, grid_enrolments
 
@@ -53,18 +54,15 @@ class KeptGrid:
         # The version is read before the rows any part is worked out from.
         version, kept = record_versions.version_and_kept(cohort.pk, self._key)
         if kept is not None and (
-            kept["version"] != version or kept["held"] != self._held(kept["sessions"])
+            kept["version"] != version or kept["held"] != sessions_held(kept["sessions"], self.now)
         ):
             kept = None  # the record has changed, or a session has started, since
         if kept is None:
             sessions = cohort_sessions(cohort)
-            held = self._held(sessions)
+            held = sessions_held(sessions, self.now)
             kept = {"version": version, "sessions": sessions, "held": held, "parts": {}}
         self._kept = kept
         self.sessions = kept["sessions"]
-
-    def _held(self, sessions):
-        return sum(1 for s in sessions if s.is_held(self.now))
 
     @cached_property
     def grid(self) -> CohortGrid:
