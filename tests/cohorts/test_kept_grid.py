@@ -7,9 +7,7 @@ import re
 
 import pytest
 import time_machine
-from django.apps import apps
 from django.core.cache import caches
-from django.db.models.signals import post_migrate
 from django.test import override_settings
 from django.urls import reverse
 
@@ -19,6 +17,7 @@ from cohorts.reports import kept_grid
 from cohorts.reports.grid import cohort_grid
 from tests.accounts.factories import UserFactory
 from tests.cohorts.attendance_helpers import cohort_with_sessions, enrol_many, london, mark_all
+from tests.cohorts.deploys import migrated
 from tests.cohorts.factories import OrganisationFactory
 
 Status = AttendanceMark.Status
@@ -109,16 +108,7 @@ def test_parts_kept_before_a_deploy_are_never_read_after_it(
     before it are rendered again."""
     cohort, *_ = world
     first = _get(client, facilitator, cohort)
-    cohorts = apps.get_app_config("cohorts")
-    post_migrate.send(
-        sender=cohorts,
-        app_config=cohorts,
-        verbosity=0,
-        interactive=False,
-        using="default",
-        plan=[],
-        apps=apps,
-    )
+    migrated()
     built = []
     real = kept_grid.build_grid
     monkeypatch.setattr(kept_grid, "build_grid", lambda **kw: built.append(1) or real(**kw))

@@ -7,8 +7,6 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
-from django.db.models.signals import post_migrate
 from django.test import override_settings
 from django.utils import timezone
 
@@ -23,6 +21,7 @@ from cohorts.record_versions import cached_for_cohorts, cohort_record_versions
 from modules.services import module_progress_complete
 from personal_data.services import person_erase
 from tests.accounts.factories import UserFactory
+from tests.cohorts.deploys import migrated
 from tests.cohorts.factories import (
     CertificateFactory,
     CohortFactory,
@@ -215,16 +214,7 @@ def test_a_migration_makes_every_kept_result_stale(w):
         return {c.pk: "result" for c in cohorts}
 
     cached_for_cohorts("test", [w.cohort], compute)
-    cohorts = apps.get_app_config("cohorts")
-    post_migrate.send(
-        sender=cohorts,
-        app_config=cohorts,
-        verbosity=0,
-        interactive=False,
-        using="default",
-        plan=[],
-        apps=apps,
-    )
+    migrated()
     cached_for_cohorts("test", [w.cohort], compute)
     assert len(worked_out) == 2
 
