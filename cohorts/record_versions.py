@@ -1,10 +1,11 @@
 """A version of each cohort's record: a number that changes whenever anything the cohort's pages
-show of it changes (its dates and status, sessions, enrolments, marks, apologies, sign-offs,
-certificates, its programme's completion rule and the titles of the modules it requires, its
-participants' module progress, their names and organisations). A page that works something out
-for a whole cohort (the dashboard's at-risk count, the grid, the completion page) may keep it in
-the cache under the cohort's version and use it until the version changes; nothing else is
-needed to make it fresh.
+show of it changes (its dates and status, sessions, seats, enrolments, marks, apologies,
+sign-offs, certificates, its programme's title, completion rule and the titles of the modules it
+requires, its place's name, its participants' module progress, their names and organisations).
+A page that works something out for a whole cohort (the dashboard's at-risk count, the grid, the
+completion page) or shows several (the nominator portal) may keep it in the cache under the
+cohorts' versions and use it until one changes (`cohorts.kept_html` for rendered parts);
+nothing else is needed to make it fresh.
 
 This module is the one place that says when a cohort's record has changed:
 - `cohort_records_changed(cohort_ids)`, called by the receivers below for every model saved or
@@ -37,7 +38,7 @@ from django.db.models.signals import (
     pre_delete,
 )
 
-from modules.models import ModulePage
+from modules.models import ModulePage, ProgrammePage
 from modules.progress import ModuleProgress
 
 from .models import (
@@ -50,6 +51,8 @@ from .models import (
     CompletionSignOff,
     Enrolment,
     Organisation,
+    Place,
+    SeatAllocation,
 )
 
 ALIAS = "records"
@@ -188,7 +191,7 @@ def cohorts_of_people(person_ids):
 def _cohort_ids(sender, instance):
     if sender is Cohort:
         return [instance.pk]
-    if sender in (CohortSession, Enrolment):
+    if sender in (CohortSession, Enrolment, SeatAllocation):
         return [instance.cohort_id]
     if sender in (AttendanceMark, Apology):
         return _cohorts_of_sessions([instance.session_id])
@@ -200,8 +203,12 @@ def _cohort_ids(sender, instance):
         )
     if sender is ModuleProgress:
         return cohorts_of_people([instance.participant_id])
-    if sender is Organisation:
-        return Enrolment.objects.filter(organisation=instance).values_list("cohort_id", flat=True)
+    if sender is Organisation:  # its officers' places and its seats
+        officers = Enrolment.objects.filter(organisation=instance).order_by()
+        seats = SeatAllocation.objects.filter(organisation=instance).order_by()
+        return officers.values_list("cohort_id", flat=True).union(seats.values_list("cohort_id"))
+    if sender is Place:
+        return Cohort.objects.filter(place=instance).values_list("pk", flat=True)
     return cohorts_of_people([instance.pk])  # a person
 
 
@@ -217,7 +224,7 @@ def _deleted(sender, instance, **kwargs):
     # Deleting a cohort or its sessions takes their rows with them: say so for the ids held.
     if sender is Cohort:
         cohort_records_changed([instance.pk])
-    elif sender in (CohortSession, Enrolment):
+    elif sender in (CohortSession, Enrolment, SeatAllocation):
         cohort_records_changed([instance.cohort_id])
     else:
         _saved(sender, instance)
@@ -259,6 +266,14 @@ def _module_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     cohort_records_changed(_cohorts_requiring(instance))
 
 
+def _programme_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A programme's title names each of its cohorts ("Digital Academy: Leeds 2026"): a
+    programme saved with a new title (published) moves all of them."""
+    if raw or (update_fields is not None and "title" not in update_fields):
+        return
+    cohort_records_changed(Cohort.objects.filter(programme=instance).values_list("pk", flat=True))
+
+
 def _module_deleting(sender, instance, **kwargs):
     # Before the rows saying which rules require it go with it.
     cohort_records_changed(_cohorts_requiring(instance))
@@ -269,6 +284,9 @@ def connect():
     post_save.connect(_module_saved, sender=ModulePage, dispatch_uid="cohort-record-module-saved")
     pre_delete.connect(
         _module_deleting, sender=ModulePage, dispatch_uid="cohort-record-module-deleting"
+    )
+    post_save.connect(
+        _programme_saved, sender=ProgrammePage, dispatch_uid="cohort-record-programme-saved"
     )
     for model in (
         Cohort,
@@ -281,6 +299,8 @@ def connect():
         CompletionRule,
         ModuleProgress,
         Organisation,
+        Place,
+        SeatAllocation,
         get_user_model(),
     ):
         uid = f"cohort-record-version-{model._meta.label_lower}"

@@ -138,11 +138,13 @@ def govuk_tag(text, colour=""):
 
 
 @register.inclusion_tag("includes/pagination.html", takes_context=True)
-def govuk_pagination(context, page, *, param="page", label="Pages"):
+def govuk_pagination(context, page, *, param="page", label="Pages", query=None):
     """GOV.UK pagination for a Django page: previous, numbered pages with gaps, next. Links
-    keep the request's other query parameters (a filter, another list's page)."""
+    keep the request's other query parameters (a filter, another list's page), or those in
+    `query` (a QueryDict) for a list rendered apart from its request."""
     request = context.get("request")
-    query = request.GET.copy() if request is not None else None
+    if query is None and request is not None:
+        query = request.GET
 
     def url(number):
         if query is None:

@@ -4,27 +4,20 @@ once for a list of enrolments and kept in the cache under the version of the coh
 (a certificate's expiry), whether the viewer may issue certificates, and the very enrolments
 listed (so a nominator, who sees their own officers, is never shown someone else's list).
 Nothing else of the viewer is in it: each form's CSRF token is a placeholder, the viewer's own
-put in when the rows are read."""
+put in when the rows are read (`cohorts.kept_html`)."""
 
-import hashlib
 from dataclasses import dataclass
 
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from ..completion.schedule import held_so_far, kept_schedules
 from ..completion.standing import standings_for
+from ..kept_html import CSRF_PLACEHOLDER, digest, with_viewers_token
 from ..models import Certificate
 from ..record_versions import cached_for_cohorts, cohort_record_versions
 
 ROWS_TEMPLATE = "cohorts/certificates/_completion_rows.html"
-# Never in text shown escaped (a name, a title): quotes and brackets are entities there.
-_TOKEN_FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-_PLACEHOLDER = "the-viewers-csrf-token"
-_PLACEHOLDER_FIELD = format_html(_TOKEN_FIELD, _PLACEHOLDER)
 
 
 @dataclass
@@ -39,7 +32,7 @@ def completion_table(request, cohort, enrolment_ids, *, queryset, can_issue, now
     now = now or timezone.now()
     versions = cohort_record_versions([cohort.pk])
     sessions = kept_schedules([cohort], versions=versions)[cohort.pk]
-    listed = hashlib.blake2b(",".join(map(str, enrolment_ids)).encode(), digest_size=12)
+    listed = digest(enrolment_ids)
     clock = f"{held_so_far(cohort, sessions, now)}:{timezone.localdate(now)}"
 
     def compute(cohorts):
@@ -57,12 +50,12 @@ def completion_table(request, cohort, enrolment_ids, *, queryset, can_issue, now
         "completion-table",
         [cohort],
         compute,
-        extra=lambda c: f"{clock}:{can_issue}:{listed.hexdigest()}",
+        extra=lambda c: f"{clock}:{can_issue}:{listed}",
         versions=versions,
     )[cohort.pk]
-    if _PLACEHOLDER_FIELD in rows:
-        rows = rows.replace(_PLACEHOLDER_FIELD, format_html(_TOKEN_FIELD, get_token(request)))
-    return CompletionTable(rows=mark_safe(rows), has_certificates=has_certificates)
+    return CompletionTable(
+        rows=with_viewers_token(request, rows), has_certificates=has_certificates
+    )
 
 
 def _rendered(enrolments, sessions, can_issue, now):
@@ -71,5 +64,5 @@ def _rendered(enrolments, sessions, can_issue, now):
     standings = standings_for(enrolments, sessions=sessions, now=now)
     rows = [(standings[e.pk], getattr(e, "certificate", None)) for e in enrolments]
     return render_to_string(
-        ROWS_TEMPLATE, {"rows": rows, "can_issue": can_issue, "csrf_token": _PLACEHOLDER}
+        ROWS_TEMPLATE, {"rows": rows, "can_issue": can_issue, "csrf_token": CSRF_PLACEHOLDER}
     )

@@ -173,6 +173,14 @@ def officers_cohorts(organisations, limit=OFFICERS_COHORT_LIMIT):
     )
 
 
+def organisations_cohort_ids(organisations):
+    """Every cohort these organisations have officers or seats on: what their portal shows.
+    One query."""
+    officers = Enrolment.objects.filter(organisation__in=organisations).order_by()
+    seats = SeatAllocation.objects.filter(organisation__in=organisations).order_by()
+    return list(officers.values_list("cohort_id", flat=True).union(seats.values_list("cohort_id")))
+
+
 def fellow_participants(cohort):
     """Who is taking part in the cohort: name, organisation and job title only."""
     return (

@@ -18,13 +18,13 @@ from spreadsheets.uploads import UploadStore
 
 from .. import permissions
 from ..models import Cohort, Enrolment, Organisation
-from . import selectors, services
+from . import services
 from .back import add_errors, back_to, back_url, portal_url
 from .forms import NominationUploadForm, OfficerForm
 from .imports import TEMPLATE_FORMATS, nominations_template, read_nominations_file, review_rows
+from .portal import PortalView, portal_body
 from .seats import seats_for
 
-OFFICERS_PER_PAGE = 25
 # An uploaded file waits here between its preview and the nominator's confirmation.
 UPLOADS = UploadStore("nominations")
 
@@ -66,43 +66,8 @@ def portal(request):
             request, "cohorts/nominate/choose_organisation.html", {"organisations": organisations}
         )
     organisations = [acting_for] if acting_for else list(Organisation.objects.nominated_by(user))
-    status = request.GET.get("status", "")
-    if status not in Enrolment.Status.values:
-        status = ""
-    try:
-        cohort_id = int(request.GET.get("cohort", "") or 0)
-    except ValueError:
-        cohort_id = 0
-    cohorts = selectors.officers_cohorts(organisations)
-    filtered_cohort = next((c for c in cohorts if c.pk == cohort_id), None)
-    if cohort_id and filtered_cohort is None:
-        # A cohort with none of their officers yet (or one they cannot see: no filter then).
-        filtered_cohort = Cohort.objects.visible_to(user).filter(pk=cohort_id).first()
-        cohorts = [filtered_cohort, *cohorts] if filtered_cohort else cohorts
-        cohort_id = filtered_cohort.pk if filtered_cohort else 0
-    officers = selectors.officers_of(organisations, cohort_id=cohort_id, status=status)
-    page = Paginator(officers, OFFICERS_PER_PAGE).get_page(request.GET.get("page"))
-    for enrolment in page:
-        enrolment.can_resend = enrolment.status == Enrolment.Status.INVITED
-        enrolment.can_withdraw = enrolment.status in services.WITHDRAWABLE
-        enrolment.can_substitute = enrolment.status in services.SUBSTITUTABLE
-        enrolment.can_move = acting_for is not None and enrolment.status in services.MOVABLE
-    return render(
-        request,
-        "cohorts/nominate/portal.html",
-        {
-            "organisations": organisations,
-            "seat_lines": selectors.open_seat_lines(organisations),
-            "page": page,
-            "statuses": Enrolment.Status.choices,
-            "status": status,
-            "status_label": Enrolment.Status(status).label if status else "",
-            "cohorts": cohorts,
-            "cohort_id": cohort_id,
-            "filtered_cohort": filtered_cohort,
-            "acting_for": acting_for,
-        },
-    )
+    view = PortalView.from_request(request, organisations, acting_for)
+    return render(request, "cohorts/nominate/portal.html", {"body": portal_body(request, view)})
 
 
 @login_required

@@ -20,7 +20,6 @@ They live in the "records" cache, which keeps nothing where processes share no c
 """
 
 import datetime as dt
-import hashlib
 from functools import cached_property
 
 from django.core.cache import caches
@@ -28,6 +27,7 @@ from django.utils import timezone
 
 from .. import permissions, record_versions
 from ..completion.schedule import sessions_held
+from ..kept_html import digest
 from ..models import Cohort, Enrolment
 from .grid import CohortGrid, build_grid, cohort_sessions, grid_enrolments
 
@@ -49,7 +49,7 @@ class KeptGrid:
                 .values_list("pk", flat=True)
             )
             self._enrolments = Enrolment.objects.filter(pk__in=ids)
-            seen = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()
+            seen = digest(ids)
         self._key = f"cohort-grid:{cohort.pk}:{seen}"
         # The version is read before the rows any part is worked out from.
         version, kept = record_versions.version_and_kept(cohort.pk, self._key)

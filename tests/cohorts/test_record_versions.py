@@ -29,6 +29,7 @@ from tests.cohorts.factories import (
     CompletionRuleFactory,
     EnrolmentFactory,
     OrganisationFactory,
+    SeatAllocationFactory,
 )
 from tests.cohorts.nomination_world import make_world, officer
 from tests.modules.factories import ModulePageFactory, ProgrammePageFactory
@@ -105,6 +106,31 @@ def _organisation_renamed(w):
     w.enrolment.organisation.save()
 
 
+def _place_renamed(w):
+    w.cohort.place.name = "Renamed place"
+    w.cohort.place.save()
+
+
+def _programme_renamed(w):
+    w.programme.title = "Renamed Academy"
+    w.programme.save_revision().publish()
+
+
+def _seats_changed(w):
+    allocation = SeatAllocationFactory(cohort=w.cohort, seats=2)
+    allocation.seats = 3
+    allocation.save()
+
+
+def _seated_organisation_renamed(w):
+    # An organisation with seats on the cohort and no officer on it yet.
+    organisation = SeatAllocationFactory(cohort=w.cohort).organisation
+    before = cohort_record_versions([w.cohort.pk])
+    organisation.name = "Renamed Fire and Rescue"
+    organisation.save()
+    assert cohort_record_versions([w.cohort.pk]) != before
+
+
 def _withdrawn(w):
     enrolment_services.enrolment_withdraw(actor=w.manager, enrolment=w.enrolment)
 
@@ -125,6 +151,10 @@ CHANGES = {
     "a module completed": _module_completed,
     "a participant renamed": _renamed,
     "their organisation renamed": _organisation_renamed,
+    "an organisation with seats renamed": _seated_organisation_renamed,
+    "its seats changed": _seats_changed,
+    "its place renamed": _place_renamed,
+    "its programme renamed": _programme_renamed,
     "a place withdrawn": _withdrawn,
     "a participant erased": lambda w: person_erase(person=w.enrolment.participant, actor=w.manager),
     "the cohort itself": lambda w: w.cohort.save(),
