@@ -41,12 +41,14 @@ def digest(values):
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
-def kept_for_cohorts(request, name, cohort_ids, render, *, extra="", still=None):
+def kept_for_cohorts(request, name, cohort_ids, render, *, extra="", still=None, versions=None):
     """The part called `name` (with `extra`: what else it depends on, the viewer's filters say)
     showing these cohorts, kept under their versions; otherwise `render()` (HTML, its forms'
-    tokens CSRF_PLACEHOLDER), kept if `still()` (the cohorts read again) names the same ones."""
+    tokens CSRF_PLACEHOLDER), kept if `still()` (the cohorts read again) names the same ones.
+    A caller that has read the cohorts' `versions` already passes them."""
     ids = sorted(set(cohort_ids))
-    versions = record_versions.cohort_record_versions(ids)
+    if versions is None:
+        versions = record_versions.cohort_record_versions(ids)
     key = (
         f"kept:{name}:{extra}:{digest(ids)}:"
         f"{digest(record_versions.version_text(versions[pk]) for pk in ids)}"

@@ -184,37 +184,62 @@ def _rules(record, modules):
     return rules
 
 
+def _own_enrolments(user):
+    """The person's places on cohorts that their home lists: declined and substituted ones
+    aside, newest cohort first (its limit taken by the caller)."""
+    return (
+        Enrolment.objects.filter(participant=user)
+        .exclude(status__in=[Enrolment.Status.DECLINED, Enrolment.Status.SUBSTITUTED])
+        .order_by("-cohort__starts_on", "pk")
+    )
+
+
+def own_places(user):
+    """The person's places, as many as their home lists: each one's cohort, status, programme
+    and minutes for checking in. One light query."""
+    return list(
+        _own_enrolments(user).values_list(
+            "cohort_id",
+            "status",
+            "cohort__programme_id",
+            "cohort__checkin_closes_minutes_after",
+            named=True,
+        )[:LIST_LIMIT]
+    )
+
+
+def what_places_say(places):
+    """What `own_places` says about the person, for the permissions that ask: every place's
+    status, and the programmes of their active places (None for each when there are more
+    places than the list holds)."""
+    complete = len(places) < LIST_LIMIT
+    return {
+        "places": [p.status for p in places] if complete else None,
+        "programme_ids": (
+            {p.cohort__programme_id for p in places if p.status in Enrolment.ACTIVE}
+            if complete
+            else None
+        ),
+    }
+
+
 def participant_overview(user, now=None):
     """A participant's cohorts: the next session (when, where, what to read first, and the box
     for the check-in code while check-in is open and they are not yet marked), module
     progress, attendance so far against what completion needs, and their certificates."""
     now = now or timezone.now()
     enrolments = list(
-        Enrolment.objects.filter(participant=user)
-        .exclude(status__in=[Enrolment.Status.DECLINED, Enrolment.Status.SUBSTITUTED])
-        .select_related(
+        _own_enrolments(user).select_related(
             "cohort__programme",
             "cohort__place",
             "organisation",
             "participant",
             "certificate",
             "completion_sign_off",
-        )
-        .order_by("-cohort__starts_on")[:LIST_LIMIT]
+        )[:LIST_LIMIT]
     )
-    # What their places say about them, for the permissions that ask: every place's status
-    # (declined and substituted ones aside), unless there are more than the list holds.
-    complete = len(enrolments) < LIST_LIMIT
-    places = {
-        "places": [e.status for e in enrolments] if complete else None,
-        "programme_ids": (
-            {e.cohort.programme_id for e in enrolments if e.status in Enrolment.ACTIVE}
-            if complete
-            else None
-        ),
-    }
     if not enrolments:
-        return {"enrolments": [], "certificates": [], **places}
+        return {"enrolments": [], "certificates": []}
     record = _own_record(user, enrolments)
     # Every session of these cohorts (a handful each): for the standings and the next session.
     sessions = sorted(
@@ -287,5 +312,4 @@ def participant_overview(user, now=None):
         "certificates": list(certificates.values()),
         # Every session of their cohorts, for what else the page asks of them (feedback).
         "sessions": sessions,
-        **places,
     }

@@ -9,3 +9,8 @@ class ImpactConfig(AppConfig):
     label = "impact"
     verbose_name = "Evidence of impact"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import versions
+
+        versions.connect()
