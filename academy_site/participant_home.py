@@ -19,9 +19,10 @@ from cohorts import selectors
 from cohorts.attendance.apologies import apologies_open
 from cohorts.attendance.checkin import check_in_open
 from cohorts.completion.schedule import kept_schedules
-from cohorts.kept_html import CSRF_PLACEHOLDER, digest, kept_for_cohorts
+from cohorts.kept_html import kept_for_cohorts
 from cohorts.record_versions import cohort_record_versions
 from impact import rules as impact_rules
+from kept.parts import CSRF_PLACEHOLDER, digest
 from modules.models import ModulePage
 
 TEMPLATE = "academy_site/home/participant.html"

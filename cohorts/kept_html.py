@@ -4,7 +4,7 @@ part is keyed, when it may be stored and how the viewer's own CSRF token goes in
 
 A kept part holds nothing of the viewer but what its key names (their organisations, the
 filters they chose, whom they may see): each form's CSRF token in it is a placeholder, the
-viewer's own put in when the part is read (`with_viewers_token`).
+viewer's own put in when the part is read (`kept.parts`).
 
 The cohorts a part shows are named by the caller, read from the database on every request (which
 cohorts a nominator's officers are on, say). A part is kept only if they are the same after it
@@ -12,33 +12,9 @@ was rendered as before (`still`): a place made on another cohort while the part 
 rendered would otherwise be left out of a part kept under the cohorts named before it.
 """
 
-import hashlib
-
-from django.core.cache import caches
-from django.middleware.csrf import get_token
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from kept.parts import cache, digest, with_viewers_token
 
 from . import record_versions
-
-# Never in text shown escaped (a name, a title): quotes and brackets are entities there.
-_TOKEN_FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-CSRF_PLACEHOLDER = "the-viewers-csrf-token"
-_PLACEHOLDER_FIELD = format_html(_TOKEN_FIELD, CSRF_PLACEHOLDER)
-
-
-def with_viewers_token(request, html):
-    """`html`, rendered with `csrf_token` set to CSRF_PLACEHOLDER, with the viewer's own token
-    in each form (safe HTML)."""
-    if _PLACEHOLDER_FIELD in html:
-        html = html.replace(_PLACEHOLDER_FIELD, format_html(_TOKEN_FIELD, get_token(request)))
-    return mark_safe(html)  # noqa: S308 - rendered by a template, escaped there
-
-
-def digest(values):
-    """A short stand-in, for a cache key, for a list of ids or versions."""
-    text = ",".join(map(str, values))
-    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 def kept_for_cohorts(request, name, cohort_ids, render, *, extra="", still=None, versions=None):
@@ -53,10 +29,9 @@ def kept_for_cohorts(request, name, cohort_ids, render, *, extra="", still=None,
         f"kept:{name}:{extra}:{digest(ids)}:"
         f"{digest(record_versions.version_text(versions[pk]) for pk in ids)}"
     )
-    cache = caches[record_versions.ALIAS]
-    html = cache.get(key)
+    html = cache().get(key)
     if html is None:
         html = render()
         if still is None or sorted(set(still())) == ids:
-            cache.set(key, html, timeout=record_versions.RESULT_TIMEOUT)
+            cache().set(key, html, timeout=record_versions.RESULT_TIMEOUT)
     return with_viewers_token(request, html)

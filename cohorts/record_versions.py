@@ -38,6 +38,7 @@ from django.db.models.signals import (
     pre_delete,
 )
 
+from kept import parts
 from modules.models import ModulePage, ProgrammePage
 from modules.progress import ModuleProgress
 
@@ -55,10 +56,9 @@ from .models import (
     SeatAllocation,
 )
 
-ALIAS = "records"
-# Results kept under a version are dropped after a day even if nothing changes: what is time-
-# dependent is in their keys (`extra`), this only bounds what the cache holds.
-RESULT_TIMEOUT = 24 * 60 * 60
+# The cache shared by every process, and how long a result is kept at most (`kept.parts`).
+ALIAS = parts.ALIAS
+RESULT_TIMEOUT = parts.TIMEOUT
 
 
 def _cache():

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from kept.parts import CSRF_PLACEHOLDER, digest, with_viewers_token
+
 from ..completion.schedule import held_so_far, kept_schedules
 from ..completion.standing import standings_for
-from ..kept_html import CSRF_PLACEHOLDER, digest, with_viewers_token
 from ..models import Certificate
 from ..record_versions import cached_for_cohorts, cohort_record_versions
 

@@ -9,7 +9,9 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.template.loader import render_to_string
 
-from ..kept_html import CSRF_PLACEHOLDER, digest, kept_for_cohorts
+from kept.parts import CSRF_PLACEHOLDER, digest
+
+from ..kept_html import kept_for_cohorts
 from ..models import Cohort, Enrolment
 from . import selectors, services
 

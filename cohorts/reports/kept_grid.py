@@ -25,9 +25,10 @@ from functools import cached_property
 from django.core.cache import caches
 from django.utils import timezone
 
+from kept.parts import digest
+
 from .. import permissions, record_versions
 from ..completion.schedule import sessions_held
-from ..kept_html import digest
 from ..models import Cohort, Enrolment
 from .grid import CohortGrid, build_grid, cohort_sessions, grid_enrolments
 

@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cohorts.kept_html import CSRF_PLACEHOLDER
 from impact.models import SelfAssessment
 from impact.services import self_assessment_submit, session_feedback_submit
+from kept.parts import CSRF_PLACEHOLDER
 from tests.accounts.factories import UserFactory
 from tests.cohorts.factories import CohortFactory, CohortSessionFactory, EnrolmentFactory
 from tests.modules.factories import ModulePageFactory, ProgrammePageFactory

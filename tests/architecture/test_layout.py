@@ -7,10 +7,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Each package and the project packages it may import. `links` and `spreadsheets` are plain
+# Each package and the project packages it may import. `links`, `kept` and `spreadsheets` are plain
 # packages every app may use; `accounts` is the bottom app, `academy_site` (the project) the top.
 ALLOWED = {
     "links": set(),
+    "kept": set(),
     "spreadsheets": set(),
     # The scheduler runs the jobs apps register through a hook: it imports no app.
     "scheduler": set(),
@@ -18,8 +19,17 @@ ALLOWED = {
     "content": {"accounts", "links", "spreadsheets"},
     "personal_data": {"accounts", "scheduler", "links", "spreadsheets"},
     "notifications": {"accounts", "personal_data", "scheduler", "links", "spreadsheets"},
-    "modules": {"accounts", "content", "personal_data", "scheduler", "links", "spreadsheets"},
+    "modules": {
+        "accounts",
+        "content",
+        "personal_data",
+        "scheduler",
+        "links",
+        "kept",
+        "spreadsheets",
+    },
     "cohorts": {
+        "kept",
         "accounts",
         "content",
         "personal_data",
@@ -60,6 +70,7 @@ ALLOWED = {
     },
     "backups": set(),
     "academy_site": {
+        "kept",
         "network",
         "practice",
         "impact",

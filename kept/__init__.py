@@ -1,0 +1,1 @@
+"""Rendered parts of pages kept between requests, for the apps that keep them."""
