@@ -14,7 +14,8 @@ Each URL is measured in BENCH_ROUNDS rounds, each page right after its baseline,
 requests in all over 4 keep-alive connections. Prints requests per second and p95 latency over
 all rounds, and the median over rounds of their ratios to the baseline (aims: rps ratio >= 0.8,
 p95 ratio <= 1.3; the facilitator's bare page >= 0.7 of the signed-out one), and writes them
-for benchmarks/summary.py.
+for benchmarks/summary.py. BENCH_ONLY="module page,participant home" measures those pages and
+their baselines only, and saves nothing for the summary.
 """
 
 import http.client
@@ -175,6 +176,12 @@ def main():
     _stack.cached_database(DB, national_scale=SCALE, case_studies=CASE_STUDIES)
     print(f"Database ready in {time.monotonic() - started:.0f} s")
     urls = _pages.pages(DB)
+    only = [name for name in os.environ.get("BENCH_ONLY", "").split(",") if name]
+    if only:  # a quick look at some pages, with their baselines; nothing saved for the summary
+        needed = {*only, SIGNED_OUT, *(baseline_of(name, urls) for name in only)}
+        results = measure(DB, {name: url for name, url in urls.items() if name in needed})
+        report("some pages only (BENCH_ONLY)", results, urls)
+        return
     results = measure(DB, urls)
     report(f"national scale (x{SCALE}, {CASE_STUDIES:,} more case studies)", results, urls)
     summary.save(

@@ -14,6 +14,7 @@ import io
 import json
 import os
 import pstats
+import statistics
 import subprocess
 import sys
 import time
@@ -52,10 +53,12 @@ def profile(urls, cookies, names, detail):
 
         with connection.execute_wrapper(count):
             client.get(path)
-        started = time.perf_counter()
+        times = []
         for _ in range(REQUESTS):
+            started = time.perf_counter()
             client.get(path)
-        plain = (time.perf_counter() - started) / REQUESTS * 1000
+            times.append(time.perf_counter() - started)
+        plain = statistics.median(times) * 1000
         profiler = cProfile.Profile()
         started = time.perf_counter()
         profiler.enable()
@@ -64,8 +67,8 @@ def profile(urls, cookies, names, detail):
         profiler.disable()
         per_request = (time.perf_counter() - started) / REQUESTS * 1000
         print(
-            f"== {name} {path}: {len(queries)} queries, {plain:.1f} ms a request "
-            f"({per_request:.1f} ms profiled)"
+            f"== {name} {path}: {len(queries)} queries, {plain:.1f} ms a request (median) "
+            f"({per_request:.1f} ms profiled), {len(response.content) / 1024:.0f} KiB"
         )
         if detail:
             out = io.StringIO()

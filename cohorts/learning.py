@@ -8,21 +8,36 @@ import datetime as dt
 
 from accounts.permissions import ALLOWED, Permission
 from accounts.roles import is_facilitator
+from kept.parts import digest
 
 from .models import Cohort, CohortSession, Enrolment
 from .permissions import can_run_cohort
+from .record_versions import version_text, versions_and_kept
 
 # How many of a participant's sessions a module page lists.
 SESSIONS_PER_MODULE = 20
 
 
+def _active_places(user):
+    return Enrolment.objects.active().filter(participant=user).order_by()
+
+
 def participating_programme_ids(user):
     """Programmes on which this person holds an active place."""
-    return set(
-        Enrolment.objects.active()
-        .filter(participant=user)
-        .values_list("cohort__programme_id", flat=True)
-    )
+    return set(_active_places(user).values_list("cohort__programme_id", flat=True))
+
+
+def learner_record(user, *, also=()):
+    """(the programmes on which this person holds an active place, a text that changes whenever
+    anything cohorts knows of their learning changes: their active places, their cohorts'
+    sessions and the modules those cover, their module progress, what is kept at the keys
+    `also` in the records' cache), read with the versions of their active cohorts' records
+    (`record_versions`). One query and one cache read."""
+    places = list(_active_places(user).values_list("cohort_id", "cohort__programme_id"))
+    cohort_ids = sorted({cohort_id for cohort_id, _ in places})
+    versions, found = versions_and_kept(cohort_ids, also)
+    version = digest([*cohort_ids, *(version_text(versions[pk]) for pk in cohort_ids)])
+    return {programme_id for _, programme_id in places}, version, found
 
 
 def run_programme_ids(user):

@@ -81,14 +81,15 @@ def _fresh():
 def cohort_record_versions(cohort_ids) -> dict[int, tuple[int, int]]:
     """The current version of each cohort's record (the deploy's generation and the cohort's
     own count), in one cache read (and one write for those never read before)."""
-    return _versions_and_kept(cohort_ids, [])[0]
+    return versions_and_kept(cohort_ids, [])[0]
 
 
-def _versions_and_kept(cohort_ids, keys):
-    """The versions of these cohorts' records, and what is kept at `keys`, in one cache read."""
+def versions_and_kept(cohort_ids, keys):
+    """The versions of these cohorts' records, and what is kept at `keys` (in the same cache),
+    in one cache read."""
     ids = list(dict.fromkeys(cohort_ids))
     if not ids:
-        return {}, {}
+        return {}, (_cache().get_many(list(keys)) if keys else {})
     cache = _cache()
     found = cache.get_many([GENERATION, *(_key(pk) for pk in ids), *keys])
     missing = {}
@@ -162,7 +163,7 @@ def version_and_kept(cohort_id, key):
     """(the cohort's version, what is kept at `key`) in one cache read: for a result kept with
     the version it was worked out at (good only while that is still the cohort's version), where
     a page has no other reason to read the version first."""
-    versions, found = _versions_and_kept([cohort_id], [key])
+    versions, found = versions_and_kept([cohort_id], [key])
     return versions[cohort_id], found.get(key)
 
 

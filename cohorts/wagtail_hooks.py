@@ -28,6 +28,7 @@ register_snippet(CertificateDesignViewSet)
 hooks.register("register_admin_menu_item", cohort_reports_menu_item)
 
 hooks.register(participation.PARTICIPATING_PROGRAMMES, learning.participating_programme_ids)
+hooks.register(participation.LEARNER_RECORD, learning.learner_record)
 hooks.register(participation.RUN_PROGRAMMES, learning.run_programme_ids)
 hooks.register(participation.MODULES_NOT_YET_OPEN, learning.modules_not_yet_open)
 hooks.register(participation.SESSIONS_COVERING_MODULE, learning.sessions_covering_module)

@@ -8,3 +8,8 @@ class ModulesConfig(AppConfig):
     label = "modules"
     verbose_name = "Programmes and modules"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import models, module_page
+
+        module_page.connect(models.ModulePage, models.ProgrammePage)

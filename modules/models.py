@@ -12,7 +12,7 @@ from wagtail.search import index
 from accounts.permissions import deny
 from content.blocks import ModuleStreamBlock
 
-from . import selectors
+from . import module_page, participation, selectors
 from .blocks import CaseStudiesBlock
 from .page_forms import ModulePageForm
 from .permissions import module_access
@@ -74,7 +74,14 @@ class ProgrammePage(Page):
         # Wagtail would fetch the page and then its specific form. Anything else (no such
         # module, some other page type) goes Wagtail's own way.
         if path_components:
-            module = ModulePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            # Its body is read only when its page is rendered, not when it is kept
+            # (`module_page`).
+            module = (
+                ModulePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .defer("body", "learning_outcomes")
+                .first()
+            )
             if module is not None:
                 module._cached_parent_obj = self  # as Wagtail's route does: get_parent() is free
                 return module.route(request, path_components[1:])
@@ -128,27 +135,48 @@ class ModulePage(Page):
     def serve(self, request, *args, **kwargs):
         # Module content is for the programme's participants, facilitators and managers only:
         # strangers are sent to sign in and back; signed-in people without access are told why.
-        access = module_access(request.user, self)
+        user = request.user
+        participating, learner_version, found = None, "", {}
+        if user.is_authenticated:
+            participating, learner_version, found = participation.learner_record(
+                user, also=[module_page.TREE, module_page.kept_key(request, self)]
+            )
+        access = module_access(user, self, participating=participating)
         if not access.permission:
             return deny(request, access.permission)
-        # Only a participant's own visits count as opening the module; previews never do
-        # (Wagtail previews go through serve_preview, not here).
-        progress = None
-        if request.method == "GET" and access.takes_part:
-            progress = module_progress_open(participant=request.user, module=self)
         request.is_preview = False
+        if request.method == "GET" and access.takes_part:
+
+            def render():
+                # Only a participant's own visits count as opening the module; previews never
+                # do (Wagtail previews go through serve_preview, not here). A kept page was
+                # rendered after the visit it records.
+                progress = module_progress_open(participant=user, module=self)
+                return module_page.rendered_parts(request, self, access=access, progress=progress)
+
+            parts = module_page.kept_parts(
+                request,
+                self,
+                found=found,
+                learner_version=learner_version,
+                access=access,
+                render=render,
+            )
+        else:
+            parts = module_page.viewers_parts(
+                request, module_page.rendered_parts(request, self, access=access)
+            )
         return TemplateResponse(
             request,
             self.get_template(request, *args, **kwargs),
-            self.get_context(request, *args, access=access, progress=progress, **kwargs),
+            {**Page.get_context(self, request, *args, **kwargs), "parts": parts},
         )
 
-    def get_context(self, request, *args, access=None, progress=None, **kwargs):
+    def get_context(self, request, *args, **kwargs):
+        # Previews (and anything else rendering the page itself) get its parts afresh.
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            selectors.module_page_context(
-                module=self, user=request.user, access=access, progress=progress
-            )
+        context["parts"] = module_page.viewers_parts(
+            request, module_page.rendered_parts(request, self)
         )
         return context
 

@@ -13,6 +13,11 @@ from wagtail import hooks
 
 # fn(user) -> programme ids on which the person holds an active place.
 PARTICIPATING_PROGRAMMES = "modules_participating_programme_ids"
+# fn(user, *, also) -> (programme ids on which the person holds an active place, a text that
+# changes whenever anything the app knows of their learning changes: their places, their
+# cohorts' sessions, their module progress, {key: value} kept at the keys `also` of
+# `kept.parts`' cache, read with it). What a participant's module pages are kept under.
+LEARNER_RECORD = "modules_learner_record"
 # fn(user) -> programme ids the person runs (facilitates a cohort of).
 RUN_PROGRAMMES = "modules_run_programme_ids"
 # fn(user, *, now, run_programme_ids) -> module ids not yet open to the person's cohorts.
@@ -39,6 +44,18 @@ def _union(hook_name, *args, **kwargs):
 
 def participating_programme_ids(user):
     return _union(PARTICIPATING_PROGRAMMES, user)
+
+
+def learner_record(user, *, also=()):
+    """(programme ids the person takes part in, the version of what is known of their learning
+    from every app that answers, what is kept at the keys `also`)."""
+    programme_ids, versions, found = set(), [], {}
+    for answer in hooks.get_hooks(LEARNER_RECORD):
+        ids, version, kept = answer(user, also=also)
+        programme_ids.update(ids)
+        versions.append(version)
+        found.update(kept)
+    return programme_ids, ":".join(versions), found
 
 
 def run_programme_ids(user):

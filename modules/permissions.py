@@ -112,7 +112,8 @@ class ModuleAccess:
     not_yet_open: frozenset = frozenset()
 
 
-def module_access(user, module, now=None):
+def module_access(user, module, now=None, *, participating=None):
+    """(`participating`: the programmes the person takes part in, when the caller has them.)"""
     programme = module.programme()
     if programme is None:
         return ModuleAccess(
@@ -124,7 +125,8 @@ def module_access(user, module, now=None):
         )
     manager = is_programme_manager(user)
     facilitated = set() if manager else facilitated_programme_ids(user)
-    participating = participating_programme_ids(user)
+    if participating is None:
+        participating = participating_programme_ids(user)
     takes_part = programme.pk in participating
     permission = _programme_permission(
         programme, manager=manager, facilitated=facilitated, participating=participating
