@@ -8,6 +8,7 @@ A participant is anyone with an enrolment; the group exists so admins can see th
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models import Value
 
 
 class Role(models.TextChoices):
@@ -23,18 +24,38 @@ ACCESS_ADMIN = ("wagtailadmin", "access_admin")
 
 
 def _memberships(user):
-    """The names of the person's groups, and whether one of them grants ACCESS_ADMIN: one query
-    (a row per group and permission), kept on the user object for the length of a request.
-    Every signed-in request reads the roles (the second factor and idle limit for staff), so
-    the header's "Admin" link costs staff no query of its own (issue 22)."""
+    """The names of the person's groups, whether one of them grants ACCESS_ADMIN and the page
+    permissions they hold ((page path, codename): Wagtail's, each good for the page and every
+    page under it): one query (a row per group and permission), kept on the user object for the
+    length of a request. Every signed-in request reads the roles (the second factor and idle
+    limit for staff), so the header's "Admin" link and the userbar's "may edit this page" cost
+    staff no query of their own (issue 22)."""
     if not hasattr(user, "_academy_memberships"):
-        rows = user.groups.values_list(
-            "name", "permissions__content_type__app_label", "permissions__codename"
+        groups = user.groups.order_by()
+        model = groups.annotate(kind=Value("model")).values_list(
+            "kind", "name", "permissions__content_type__app_label", "permissions__codename"
         )
-        names = frozenset(name for name, _, _ in rows)
-        admin = any((app_label, codename) == ACCESS_ADMIN for _, app_label, codename in rows)
-        user._academy_memberships = (names, admin)
+        page = groups.annotate(kind=Value("page")).values_list(
+            "kind", "name", "page_permissions__page__path", "page_permissions__permission__codename"
+        )
+        rows = list(model.union(page, all=True))
+        names = frozenset(name for _, name, _, _ in rows)
+        admin = any(
+            kind == "model" and (first, second) == ACCESS_ADMIN for kind, _, first, second in rows
+        )
+        pages = frozenset(
+            (first, second) for kind, _, first, second in rows if kind == "page" and first
+        )
+        user._academy_memberships = (names, admin, pages)
     return user._academy_memberships
+
+
+def page_permissions(user):
+    """The page permissions the person's groups hold: (page path, permission codename), each
+    good for that page and every page under it (Wagtail's rule)."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return _memberships(user)[2]
 
 
 def _group_slugs(user):

@@ -7,16 +7,15 @@ profile, the page's permissions, its revisions, four items and their media) cost
 more than the page itself on every page they see (issue 22). A facilitator or programme
 manager who may not edit this page gets nothing the header's "Admin" link does not already
 give them, so it is left out for them. Both checks are cheap: "may use the admin" is the
-header's own answer (accounts.roles, kept for the request), and "may edit this page" is one
-EXISTS query.
+header's own answer and "may edit this page" is asked of the page permissions read with it
+(accounts.roles, one query kept for the request).
 """
 
 from django import template
 from wagtail.admin.templatetags.wagtailuserbar import get_page_instance
 from wagtail.admin.userbar import Userbar
-from wagtail.models import GroupPagePermission
 
-from accounts.roles import may_use_admin
+from accounts.roles import may_use_admin, page_permissions
 
 register = template.Library()
 # What the userbar's items offer on a page: edit it, add a page under it, publish it.
@@ -25,19 +24,18 @@ _EDITING = ["change_page", "add_page", "publish_page"]
 
 def may_edit(user, page):
     """Wagtail's rule for "any of change, add, publish on this page" (PagePermissionPolicy: a
-    group's permission on a page holds for every page under it; a superuser holds them all) as
-    one EXISTS, rather than loading every page permission of the person's groups with its page
-    and permission (what `user_has_any_permission_for_instance` does)."""
+    group's permission on a page holds for every page under it; a superuser holds them all),
+    asked of the page permissions read with the person's roles (`accounts.roles`), rather than
+    loading every page permission of their groups with its page and permission again (what
+    `user_has_any_permission_for_instance` does)."""
     if not user.is_active:
         return False
     if user.is_superuser:
         return True
-    page_and_ancestors = [
-        page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)
-    ]
-    return GroupPagePermission.objects.filter(
-        group__user=user, page__path__in=page_and_ancestors, permission__codename__in=_EDITING
-    ).exists()
+    return any(
+        codename in _EDITING and page.path.startswith(path)
+        for path, codename in page_permissions(user)
+    )
 
 
 @register.simple_tag(takes_context=True)

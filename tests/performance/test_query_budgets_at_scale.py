@@ -29,27 +29,29 @@ SCALE = 0.01
 # StandardPage shown to the same participant is the yardstick: what is over it is the page's own.
 BUDGETS = {
     "bare StandardPage": 9,
-    # The staff tax (issue 22): 9 ("may use the admin", for the header's "Admin" link, comes
-    # with the roles), and one for "may edit this page" (Wagtail's userbar, only for its editors).
-    "bare StandardPage as facilitator": 10,
-    # 10, and the userbar itself (a manager edits every page): their Wagtail admin profile (read
+    # The staff tax (issue 22): none of their own. "May use the admin" (the header's "Admin"
+    # link) and "may edit this page" (Wagtail's userbar, only for its editors) come with the
+    # roles' query (accounts.roles).
+    "bare StandardPage as facilitator": 9,
+    # 9, and the userbar itself (a manager edits every page): their Wagtail admin profile (read
     # twice by Wagtail) and the page permissions its items ask about.
-    "bare StandardPage as manager": 13,
-    # Their places and their programmes' live modules; their cohorts' sessions and completion
-    # rules, their marks and completed modules are kept under each cohort's record version
-    # (cohorts.selectors._own_record) and which of their own pages to offer is read from their
-    # places. Two asking what evidence of impact wants of them (ratings given; feedback
-    # answered, asked only when a session is open for it) and two for the champions' network
-    # (their champion profile, their coming round tables: network.selectors).
-    "participant home": 9,
-    # 13, and one for the modules before and after it (next and previous module links).
-    "module page": 14,
+    "bare StandardPage as manager": 12,
+    # Their places (light: cohort, status, programme) and their programmes' live modules; their
+    # part of the page is kept, rendered (academy_site.participant_home), and two more are for
+    # the champions' network (their champion profile, their coming round tables).
+    "participant home": 7,
+    # Counted on the second view, which renders the page again (the first recorded their
+    # opening of it, which moved their record's version): their places, their progress, the
+    # modules before and after it and their sessions on it; from the third it is kept
+    # (modules.module_page, tests/modules/test_module_page_kept.py).
+    "module page": 11,
     # Counted looking again: its rows and rates are kept under the cohort's record
     # (`cohorts.reports.kept_grid`), so the cohort and its facilitators are all it reads;
     # the first look costs 10 (tests/cohorts/test_attendance_reports.py).
     "cohort attendance grid": 5,
-    # 8, and one for the cohorts their officers are on (the list's cohort filter).
-    "nominator portal": 9,
+    # Their organisations and the cohorts those have officers or seats on: the page is kept under
+    # those cohorts' versions (cohorts.enrolment.portal).
+    "nominator portal": 5,
     # A session's page reads no Wagtail page, so it costs less than the bare one.
     "session page": 7,
     # A page of 25 standings: the cohort and its facilitators, its enrolments' ids and the runs;
