@@ -2,7 +2,7 @@
 (defined in `progress`, imported here so Django finds it)."""
 
 from django.db import models
-from django.template.response import TemplateResponse
+from django.http import HttpResponse
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from accounts.permissions import deny
 from content.blocks import ModuleStreamBlock
+from kept.parts import with_viewers_token
 
 from . import module_page, participation, selectors
 from .blocks import CaseStudiesBlock
@@ -154,7 +155,7 @@ class ModulePage(Page):
                 progress = module_progress_open(participant=user, module=self)
                 return module_page.rendered_parts(request, self, access=access, progress=progress)
 
-            parts = module_page.kept_parts(
+            html = module_page.kept_page(
                 request,
                 self,
                 found=found,
@@ -163,21 +164,16 @@ class ModulePage(Page):
                 render=render,
             )
         else:
-            parts = module_page.viewers_parts(
-                request, module_page.rendered_parts(request, self, access=access)
+            html = module_page.page_html(
+                request, self, module_page.rendered_parts(request, self, access=access)
             )
-        return TemplateResponse(
-            request,
-            self.get_template(request, *args, **kwargs),
-            {**Page.get_context(self, request, *args, **kwargs), "parts": parts},
-        )
+        return HttpResponse(with_viewers_token(request, html))
 
     def get_context(self, request, *args, **kwargs):
         # Previews (and anything else rendering the page itself) get its parts afresh.
         context = super().get_context(request, *args, **kwargs)
-        context["parts"] = module_page.viewers_parts(
-            request, module_page.rendered_parts(request, self)
-        )
+        parts = module_page.rendered_parts(request, self)
+        context["parts"] = {name: with_viewers_token(request, html) for name, html in parts.items()}
         return context
 
     def programme(self):

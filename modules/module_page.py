@@ -17,13 +17,15 @@ placeholder for the viewer's CSRF token."""
 
 import time
 
+from django.contrib import messages
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate
 from django.template.loader import render_to_string
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from kept.parts import CSRF_PLACEHOLDER, cache, digest, with_viewers_token
+from accounts.roles import may_use_admin
+from kept.parts import CSRF_PLACEHOLDER, cache, digest
 
 from . import selectors
 
@@ -45,24 +47,34 @@ def rendered_parts(request, module, *, access=None, progress=None):
     return {name: render_to_string(t, context, request=request) for name, t in TEMPLATES.items()}
 
 
-def viewers_parts(request, parts):
-    """The parts with the viewer's CSRF token in them."""
-    return {name: with_viewers_token(request, html) for name, html in parts.items()}
-
-
 def kept_key(request, module):
-    """Where a participant's parts of the module's page are kept (what else they are kept
-    under is kept with them: `kept_parts`)."""
+    """Where a participant's module page is kept (what else it is kept under is kept with it:
+    `kept_page`)."""
     site = Site.find_for_request(request)  # found already by the page's routing
     return f"module-page:{module.pk}:{module.live_revision_id}:{site.pk if site else 0}:" + str(
         request.user.pk
     )
 
 
-def kept_parts(request, module, *, found, learner_version, access, render):
-    """A participant's parts of the page: those kept at `kept_key`, read (`found`) with the
-    tree's version and their learner record before anything is rendered, if they were kept
-    under the same; otherwise `render()` (after recording their visit) and kept."""
+def page_html(request, module, parts):
+    """The whole page around its `parts` (with CSRF_PLACEHOLDER for the viewer's token)."""
+    context = {**Page.get_context(module, request), "parts": parts, "csrf_token": CSRF_PLACEHOLDER}
+    return render_to_string(module.get_template(request), context, request=request)
+
+
+def _whole_page_is_theirs_alone(request):
+    """Whether the whole page, not just its parts, may be kept: the layout around them shows
+    nothing of this request but the person's sign-out form (its CSRF token put in when read),
+    unless they may use the admin (the header's link, the userbar) or a message waits for them
+    (shown, and used up, on the page rendered now)."""
+    return not may_use_admin(request.user) and not len(messages.get_messages(request))
+
+
+def kept_page(request, module, *, found, learner_version, access, render):
+    """A participant's page (HTML, CSRF_PLACEHOLDER for their token): kept at `kept_key`, read
+    (`found`) with the tree's version and their learner record before anything is rendered, if
+    it was kept under the same; otherwise its parts `render()`ed (after recording their visit)
+    and kept, with the whole page where it is theirs alone."""
     tree = found.get(TREE)
     if tree is None:
         tree = time.time_ns()
@@ -73,10 +85,19 @@ def kept_parts(request, module, *, found, learner_version, access, render):
         "closed": digest(sorted(access.not_yet_open)),
     }
     kept = found.get(kept_key(request, module))
-    if kept is None or kept["under"] != under:
-        kept = {"under": under, "parts": render()}
+    changed = kept is None or kept["under"] != under
+    if changed:
+        kept = {"under": under, "parts": render(), "page": None}
+    if not _whole_page_is_theirs_alone(request):
+        html = page_html(request, module, kept["parts"])
+    else:
+        if kept["page"] is None:
+            kept["page"] = page_html(request, module, kept["parts"])
+            changed = True
+        html = kept["page"]
+    if changed:
         cache().set(kept_key(request, module), kept, timeout=TIMEOUT)
-    return viewers_parts(request, kept["parts"])
+    return html
 
 
 def _bump(**kwargs):

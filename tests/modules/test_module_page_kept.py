@@ -10,10 +10,15 @@ import re
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
+from django.contrib.messages import constants
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from accounts.roles import Role, grant_role
 from kept.parts import CSRF_PLACEHOLDER
 from modules.models import ModulePage, ProgrammePage
 from modules.progress import ModuleProgress
@@ -148,3 +153,34 @@ def test_a_module_opening_shows_on_the_modules_kept_around_it(world, client_for)
             assert 'rel="prev"' not in visit(client_for(participant), a2)[0]
     with time_machine.travel(opens_at + dt.timedelta(minutes=1), tick=False):
         assert f'href="{a1.url}" rel="prev"' in visit(client_for(participant), a2)[0]
+
+
+def _message_waiting(client, text):
+    """A message left for the person's next page, as a view leaves one (in the cookie)."""
+    storage = CookieStorage(RequestFactory().get("/"))
+    storage.add(constants.SUCCESS, text)
+    response = HttpResponse()
+    storage.update(response)
+    client.cookies[storage.cookie_name] = response.cookies[storage.cookie_name].value
+
+
+def test_a_message_waiting_is_shown_on_a_kept_page(world, client_for):
+    participant, module = world.people["participant-of-A"], world["module-A2"]
+    client = client_for(participant)
+    for _ in range(3):  # kept, the whole page with it
+        visit(client, module)
+    _message_waiting(client, "Your apologies were sent.")
+    assert "Your apologies were sent." in visit(client, module)[0]
+    assert "Your apologies were sent." not in visit(client, module)[0]  # shown once
+
+
+def test_a_participant_who_may_use_the_admin_gets_the_admin_link_on_a_kept_page(world, client_for):
+    participant, module = world.people["participant-of-A"], world["module-A2"]
+    client = client_for(participant)
+    for _ in range(3):
+        assert ">Admin</a>" not in visit(client, module)[0]
+    grant_role(participant, Role.FACILITATOR)
+    try:
+        assert ">Admin</a>" in visit(client_for(participant), module)[0]
+    finally:
+        participant.groups.remove(Group.objects.get(name=Role.FACILITATOR.value))
