@@ -36,8 +36,8 @@ import summary  # noqa: E402
 DB = os.environ.get("BENCH_DB", "academy_bench")
 SCALE = float(os.environ.get("BENCH_NATIONAL_SCALE", "1.0"))
 CASE_STUDIES = int(os.environ.get("BENCH_CASE_STUDIES", "5000"))
-REQUESTS = int(os.environ.get("BENCH_REQUESTS", "400"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "1200"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "8"))
 CONCURRENCY = 4
 RPS_AIM, P95_AIM, STAFF_AIM = 0.8, 1.3, 0.7
 SIGNED_OUT = _pages.SIGNED_OUT

@@ -62,7 +62,8 @@ def case_study_search_page(*, index, request):
         "search": search,
         "search_html": mark_safe(search_html),  # our own template's output, escaped there
         "resource_count": kept(
-            f"resources-{index.pk}", ResourcePage.objects.live().descendant_of(index).count
+            f"resources-{index.pk}",
+            lambda: ResourcePage.objects.live().descendant_of(index).count(),
         ),
     }
 
