@@ -14,8 +14,10 @@ What those parts show depends on three things, and they are kept under all three
 - the time: how many sessions have been held by now. The cohort's sessions are kept with the
   parts (they change only with the version) and the parts are thrown away once more sessions
   have started than when they were rendered.
-The parts hold nothing that depends on who is looking beyond that: the links to registers that
-only those who run the cohort get, the form and the cohort's menu are rendered every time.
+Whether the viewer may run the cohort (`may_run`, asked once here and used by the page) is the
+same thing as whether they see everyone, so the parts of those who may run it (with the links
+to each session's register) are kept apart from everyone else's. The parts hold nothing else of
+who is looking: the form and the cohort's menu are rendered every time.
 They live in the "records" cache, which keeps nothing where processes share no cache.
 """
 
@@ -40,7 +42,10 @@ class KeptGrid:
     def __init__(self, *, cohort: Cohort, user, now: dt.datetime | None = None):
         self.cohort = cohort
         self.now = now or timezone.now()
-        if permissions.check(user, "run-cohort", cohort):
+        # Those who may run the cohort see everyone on it; the parts they are shown are kept
+        # under "everyone", apart from the parts of anyone who may not.
+        self.may_run = bool(permissions.check(user, "run-cohort", cohort))
+        if self.may_run:
             self._enrolments = grid_enrolments(cohort=cohort, user=user)  # every one on it
             seen = "everyone"
         else:

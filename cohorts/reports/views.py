@@ -68,7 +68,7 @@ def cohort_attendance(request, pk):
         {
             "grid": grid,
             "cohort": grid.cohort,
-            "can_run": bool(permissions.check(request.user, "run-cohort", grid.cohort)),
+            "can_run": grid.may_run,
             "can_see_programme": bool(permissions.check(request.user, "view-programme-attendance")),
         },
     )
