@@ -20,9 +20,10 @@ from ..completion.forms import SignOffWithdrawForm
 from ..completion.services import completion_sign_off, completion_sign_off_withdraw
 from ..completion.standing import standings_for
 from ..models import Certificate, CertificateBulkIssue, Cohort, CompletionSignOff, Enrolment
+from ..record_versions import cohort_record_versions
 from . import bulk, pdf, services
 from .forms import BulkIssueConfirmForm, ReissueForm, RevokeForm
-from .table import completion_table
+from .table import completion_list, completion_table
 
 PER_PAGE = 50
 
@@ -74,21 +75,24 @@ def cohort_completion(request, pk):
     permission = permissions.check(request.user, "view-completion", cohort)
     if not permission:
         return deny(request, permission)
-    # Those of this cohort the viewer may see: scoped to the cohort inside as well, so the
-    # database reads the cohort's enrolments, not all it may see across every cohort.
-    visible = Enrolment.objects.filter(cohort=cohort).visible_to(request.user)
-    enrolments = (
-        Enrolment.objects.filter(pk__in=visible.values("pk"))
-        .active()
-        .filter(cohort=cohort)
-        .order_by("participant__last_name", "participant__first_name", "pk")
-        .values_list("pk", flat=True)
+    versions = cohort_record_versions([cohort.pk])  # read before the rows it keeps
+    listed = completion_list(
+        request.user,
+        cohort,
+        versions=versions,
+        sees_everyone=bool(permissions.check(request.user, "run-cohort", cohort)),
     )
-    page = Paginator(enrolments, PER_PAGE).get_page(request.GET.get("page"))
-    runs = cohort.certificate_runs.all()[:5]
+    page = Paginator(listed, PER_PAGE).get_page(request.GET.get("page"))
     can_issue = bool(permissions.check(request.user, "issue-certificates", cohort))
+    # Bulk issues are followed by those who may issue: nobody else may open one.
+    runs = cohort.certificate_runs.all()[:5] if can_issue else []
     table = completion_table(
-        request, cohort, list(page.object_list), queryset=_enrolments(), can_issue=can_issue
+        request,
+        cohort,
+        list(page.object_list),
+        queryset=_enrolments(),
+        can_issue=can_issue,
+        versions=versions,
     )
     return render(
         request,

@@ -14,9 +14,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cohorts import permissions
 from cohorts.attendance.register import register_save
 from cohorts.certificates.emails import certificate_emails_send
-from cohorts.models import LONDON, Cohort
+from cohorts.enrolment.services import enrolment_withdraw
+from cohorts.models import LONDON, Cohort, Enrolment
 from tests.accounts.factories import UserFactory
 from tests.cohorts.certificate_helpers import S, World, fake_pdf  # noqa: F401
 from tests.cohorts.factories import CertificateFactory, OrganisationFactory
@@ -144,3 +146,62 @@ def test_a_nominator_after_a_facilitator_sees_their_own_officers_and_no_actions(
         assert theirs in page and not_theirs not in page
         assert "Issue certificate" not in page
         assert "csrfmiddlewaretoken" not in page.split("<tbody")[1]
+
+
+def _names(page):
+    """The people listed, in order (each row names its person more than once)."""
+    return list(dict.fromkeys(re.findall(r"(Ines|Jonas|Kalinda|Lorcan)", page)))
+
+
+def test_the_list_kept_for_those_who_run_the_cohort_follows_the_people_on_it(client):
+    """Those who run the cohort share one kept list of who is on it, in name order; someone
+    confirmed, withdrawn or renamed shows on the next view."""
+    world = World()
+    world.completer(first_name="Ines", last_name="Adams")
+    jonas = world.completer(first_name="Jonas", last_name="Brown")
+    client.force_login(world.facilitator)
+    assert _names(completion(client, world)) == ["Ines", "Jonas"]
+    manager = UserFactory(programme_manager=True)
+    client.force_login(manager)
+    assert _names(completion(client, world)) == ["Ines", "Jonas"]
+
+    world.completer(first_name="Kalinda", last_name="Clark")
+    enrolment_withdraw(actor=world.facilitator, enrolment=jonas, reason="Moved post")
+    assert _names(completion(client, world)) == ["Ines", "Kalinda"]
+    ines = world.cohort.enrolments.get(participant__first_name="Ines").participant
+    ines.last_name = "Young"
+    ines.save()
+    client.force_login(world.facilitator)
+    assert _names(completion(client, world)) == ["Kalinda", "Ines"]
+
+
+def test_a_nominator_is_never_shown_the_list_kept_for_those_who_run_the_cohort(client):
+    world = World()
+    world.completer(first_name="Ines", last_name="Adams")
+    world.completer(first_name="Lorcan", last_name="Brown", organisation=OrganisationFactory())
+    client.force_login(world.facilitator)
+    assert _names(completion(client, world)) == ["Ines", "Lorcan"]
+    client.force_login(world.nominator)
+    page = completion(client, world)
+    assert _names(page) == ["Ines"]
+    assert "Recent bulk issues" not in page
+
+
+@pytest.mark.parametrize("role", ["facilitator", "programme_manager"])
+def test_those_who_run_the_cohort_see_everyone_on_it(role):
+    """What the kept list's sharing rests on: everyone who may run the cohort may see every
+    enrolment on it (`Enrolment.visible_to`), so the list is the same for all of them."""
+    world = World()
+    world.completer()
+    world.completer(organisation=OrganisationFactory())
+    user = world.facilitator if role == "facilitator" else UserFactory(programme_manager=True)
+    on_cohort = set(world.cohort.enrolments.values_list("pk", flat=True))
+    assert permissions.check(user, "run-cohort", world.cohort)
+    assert (
+        set(
+            Enrolment.objects.visible_to(user)
+            .filter(cohort=world.cohort)
+            .values_list("pk", flat=True)
+        )
+        == on_cohort
+    )

@@ -54,9 +54,10 @@ BUDGETS = {
     "nominator portal": 5,
     # A session's page reads no Wagtail page, so it costs less than the bare one.
     "session page": 7,
-    # A page of 25 standings: the cohort and its facilitators, its enrolments' ids and the runs;
-    # the table is kept under the cohort's record version (AFRESH_BUDGETS: when it is not).
-    "completion page": 10,
+    # A page of 50 standings: the cohort and its facilitators and the runs; for those who run
+    # the cohort the list of who is on it and the table are kept under the cohort's record
+    # version (cohorts.certificates.table; AFRESH_BUDGETS: when they are not).
+    "completion page": 6,
     # A page of 25 cohorts: each row kept under its cohort's record version (AFRESH_BUDGETS:
     # when none is).
     "manager dashboard": 8,
@@ -69,7 +70,7 @@ BUDGETS = {
 # the dashboard's mixes, sessions and the running cohorts' standings; the participant home's
 # sessions, marks, completed modules and completion rules (and the modules they require), and
 # once its part is rendered, its places read again before it is kept (`cohorts.kept_html`).
-AFRESH_BUDGETS = {"completion page": 17, "manager dashboard": 15, "participant home": 18}
+AFRESH_BUDGETS = {"completion page": 13, "manager dashboard": 15, "participant home": 18}
 
 
 def _count_queries(client, user, url, *, afresh=False):
