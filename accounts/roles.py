@@ -6,8 +6,10 @@ officers: that object-level scoping lives with the data (cohorts.querysets, coho
 A participant is anyone with an enrolment; the group exists so admins can see them at a glance.
 """
 
+import functools
+
 from django.contrib.auth.models import Group
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Value
 
 
@@ -23,6 +25,26 @@ class Role(models.TextChoices):
 ACCESS_ADMIN = ("wagtailadmin", "access_admin")
 
 
+# Stands for the person's id in the memberships query, which is compiled once per process.
+_SOMEONE = -7_100_022
+
+
+@functools.cache
+def _memberships_query(vendor):
+    """The SQL of the memberships query, for whoever `_SOMEONE` is replaced with: the same for
+    every person, so Django builds it once (building it took as long as running it)."""
+    groups = Group.objects.filter(user__pk=_SOMEONE).order_by()
+    model = groups.annotate(kind=Value("model")).values_list(
+        "kind", "name", "permissions__content_type__app_label", "permissions__codename"
+    )
+    page = groups.annotate(kind=Value("page")).values_list(
+        "kind", "name", "page_permissions__page__path", "page_permissions__permission__codename"
+    )
+    sql, params = model.union(page, all=True).query.sql_with_params()
+    assert list(params).count(_SOMEONE) == 2, params  # once in each half, and only there
+    return sql, tuple(params)
+
+
 def _memberships(user):
     """The names of the person's groups, whether one of them grants ACCESS_ADMIN and the page
     permissions they hold ((page path, codename): Wagtail's, each good for the page and every
@@ -31,14 +53,10 @@ def _memberships(user):
     limit for staff), so the header's "Admin" link and the userbar's "may edit this page" cost
     staff no query of their own (issue 22)."""
     if not hasattr(user, "_academy_memberships"):
-        groups = user.groups.order_by()
-        model = groups.annotate(kind=Value("model")).values_list(
-            "kind", "name", "permissions__content_type__app_label", "permissions__codename"
-        )
-        page = groups.annotate(kind=Value("page")).values_list(
-            "kind", "name", "page_permissions__page__path", "page_permissions__permission__codename"
-        )
-        rows = list(model.union(page, all=True))
+        sql, params = _memberships_query(connections[router.db_for_read(Group)].vendor)
+        with connections[router.db_for_read(Group)].cursor() as cursor:
+            cursor.execute(sql, [user.pk if p == _SOMEONE else p for p in params])
+            rows = cursor.fetchall()
         names = frozenset(name for _, name, _, _ in rows)
         admin = any(
             kind == "model" and (first, second) == ACCESS_ADMIN for kind, _, first, second in rows
