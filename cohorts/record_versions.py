@@ -28,7 +28,6 @@ import time
 from functools import partial
 
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import (
     m2m_changed,
@@ -42,6 +41,7 @@ from kept import parts
 from modules.models import ModulePage, ProgrammePage
 from modules.progress import ModuleProgress
 
+from .enrolment.selectors import organisations_cohort_ids
 from .models import (
     Apology,
     AttendanceMark,
@@ -61,8 +61,7 @@ ALIAS = parts.ALIAS
 RESULT_TIMEOUT = parts.TIMEOUT
 
 
-def _cache():
-    return caches[ALIAS]
+_cache = parts.cache
 
 
 # Moved whenever the database is migrated (every deploy): results worked out by the code or
@@ -204,10 +203,8 @@ def _cohort_ids(sender, instance):
         )
     if sender is ModuleProgress:
         return cohorts_of_people([instance.participant_id])
-    if sender is Organisation:  # its officers' places and its seats
-        officers = Enrolment.objects.filter(organisation=instance).order_by()
-        seats = SeatAllocation.objects.filter(organisation=instance).order_by()
-        return officers.values_list("cohort_id", flat=True).union(seats.values_list("cohort_id"))
+    if sender is Organisation:  # its officers' places and its seats: what its portal shows
+        return organisations_cohort_ids([instance])
     if sender is Place:
         return Cohort.objects.filter(place=instance).values_list("pk", flat=True)
     return cohorts_of_people([instance.pk])  # a person

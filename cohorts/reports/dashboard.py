@@ -7,7 +7,6 @@ Each figure comes from its rule's one definition: seats held (`Enrolment.SEAT_HO
 risk (`completion.standing`), the mix (`enrolment.mix`)."""
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from functools import partial
 
@@ -15,6 +14,8 @@ from django.db.models import Case, IntegerField, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+
+from kept.parts import digest
 
 from ..completion.schedule import KeptSession, held_so_far, kept_schedules
 from ..completion.standing import Standing, standings_for
@@ -82,8 +83,8 @@ def dashboard_rows(cohorts, *, now: dt.datetime | None = None) -> list[str]:
     def shown(cohort):
         sessions = schedules[cohort.pk]
         next_session = _next_session(sessions, now)
-        digest = hashlib.blake2b(_as_read(cohort).encode(), digest_size=8).hexdigest()
-        return f"{held_so_far(cohort, sessions, now)}:{next_session and next_session.pk}:{digest}"
+        read = digest([_as_read(cohort)])
+        return f"{held_so_far(cohort, sessions, now)}:{next_session and next_session.pk}:{read}"
 
     html = cached_for_cohorts(
         "dashboard-row",

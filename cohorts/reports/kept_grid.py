@@ -24,9 +24,9 @@ They live in the "records" cache, which keeps nothing where processes share no c
 import datetime as dt
 from functools import cached_property
 
-from django.core.cache import caches
 from django.utils import timezone
 
+from kept.parts import cache as kept_cache
 from kept.parts import digest
 
 from .. import permissions, record_versions
@@ -86,7 +86,7 @@ class KeptGrid:
         """The part of the page called `name`, kept, or `render()` and kept. The page's own
         parts are read together; a `variant` (the one session a phone shows) on its own, so
         that the whole grid's page never reads them."""
-        cache = caches[record_versions.ALIAS]
+        cache = kept_cache()
         if variant is not None:
             key = f"{self._key}:{name}:{variant}"
             current = {k: self._kept[k] for k in ("version", "held")}
